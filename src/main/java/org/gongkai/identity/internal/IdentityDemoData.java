@@ -1,0 +1,95 @@
+package org.gongkai.identity.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.gongkai.identity.Department;
+import org.gongkai.identity.Role;
+import org.gongkai.identity.StaffAccount;
+import org.gongkai.support.CreditCode;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo departments of a municipal health commission and the demo accounts of DESIGN.md §7 (password {@code Gongkai@2026}).
+ * Idempotent: a second start adds nothing. Runs first among the demo seeders.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+public class IdentityDemoData implements ApplicationRunner {
+
+    public static final String DEMO_PASSWORD = "Gongkai@2026";
+
+    /** name → short name, credit-code body (the check character is computed). */
+    private static final Map<String, String[]> DEPARTMENTS = new LinkedHashMap<>();
+
+    static {
+        DEPARTMENTS.put("办公室", new String[] {"办公室", "11440100MB2C1000"});
+        DEPARTMENTS.put("疾病预防控制科", new String[] {"疾控科", "11440100MB2C1001"});
+        DEPARTMENTS.put("医政医管科", new String[] {"医政科", "11440100MB2C1002"});
+        DEPARTMENTS.put("基层卫生健康科", new String[] {"基层科", "11440100MB2C1003"});
+        DEPARTMENTS.put("综合监督科（卫生监督所）", new String[] {"监督所", "12440100MB2C1004"});
+        DEPARTMENTS.put("药物政策与基本药物制度科", new String[] {"药政科", "11440100MB2C1005"});
+        DEPARTMENTS.put("财务科", new String[] {"财务科", "11440100MB2C1006"});
+        DEPARTMENTS.put("规划发展与信息化科", new String[] {"规划信息科", "11440100MB2C1007"});
+        DEPARTMENTS.put("应急办公室", new String[] {"应急办", "11440100MB2C1008"});
+        DEPARTMENTS.put("人口监测与家庭发展科", new String[] {"人口家庭科", "11440100MB2C1009"});
+    }
+
+    private final DepartmentRepository departments;
+    private final StaffAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    IdentityDemoData(DepartmentRepository departments, StaffAccountRepository accounts, PasswordEncoder passwordEncoder,
+                     Clock clock) {
+        this.departments = departments;
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        DEPARTMENTS.forEach((name, facts) -> ids.put(name, departments.findByName(name)
+                .orElseGet(() -> departments.save(new Department(name, facts[0],
+                        CreditCode.complete(facts[1] + "0").value(), null))).getId()));
+        String hash = null;
+        for (Object[] a : new Object[][] {
+                {"clerk", "李明", "疾病预防控制科", EnumSet.of(Role.CLERK), Set.of()},
+                {"clerk2", "王芳", "医政医管科", EnumSet.of(Role.CLERK), Set.of()},
+                {"clerk3", "陈静", "综合监督科（卫生监督所）", EnumSet.of(Role.CLERK), Set.of()},
+                {"reviewer", "赵建国", "办公室", EnumSet.of(Role.REVIEWER), Set.of()},
+                {"approver", "刘志强", "办公室", EnumSet.of(Role.APPROVER), Set.of()},
+                {"sysadmin", "孙伟", "规划发展与信息化科", EnumSet.of(Role.SYSADMIN), Set.of()},
+                {"secadmin", "周敏", "办公室", EnumSet.of(Role.SECADMIN), Set.of()},
+                {"auditor", "吴磊", "办公室", EnumSet.of(Role.AUDITOR), Set.of()}}) {
+            String username = (String) a[0];
+            if (accounts.findByUsername(username).isPresent()) {
+                continue;
+            }
+            if (hash == null) {
+                hash = passwordEncoder.encode(DEMO_PASSWORD);
+            }
+            StaffAccount account = new StaffAccount(username, (String) a[1], ids.get((String) a[2]), hash, Instant.now(clock));
+            @SuppressWarnings("unchecked")
+            Set<Role> roles = (Set<Role>) a[3];
+            @SuppressWarnings("unchecked")
+            Set<Long> covered = (Set<Long>) a[4];
+            account.grant(roles, covered);
+            accounts.save(account);
+        }
+    }
+}

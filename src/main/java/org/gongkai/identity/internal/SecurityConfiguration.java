@@ -1,0 +1,101 @@
+package org.gongkai.identity.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.StaffPrincipal;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Form login for the admin console, role rules for its areas, and the security headers of every page. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityManagement identity) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                org.springframework.security.core.Authentication authentication)
+                    throws IOException, jakarta.servlet.ServletException {
+                if (authentication.getPrincipal() instanceof StaffPrincipal principal) {
+                    identity.recordSuccessfulLogin(principal.id());
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        success.setDefaultTargetUrl("/admin");
+
+        http
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/admin/account/**").authenticated()
+                .requestMatchers("/admin/departments/**").hasRole("SYSADMIN")
+                .requestMatchers("/admin/users/*/roles", "/admin/users/*/unlock").hasRole("SECADMIN")
+                .requestMatchers("/admin/users/**").hasAnyRole("SYSADMIN", "SECADMIN")
+                .requestMatchers("/admin/audit/**").hasRole("AUDITOR")
+                .requestMatchers("/admin/**").authenticated()
+                .anyRequest().permitAll())
+            .formLogin(form -> form
+                .loginPage("/login")
+                .successHandler(success)
+                .failureHandler(failureHandler(identity))
+                .permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+            .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler failureHandler(IdentityManagement identity) {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            String username = request.getParameter("username");
+            String outcome;
+            if (exception instanceof LockedException) {
+                identity.recordRefusedLogin(username, "账户已锁定");
+                outcome = "locked";
+            } else if (exception instanceof DisabledException) {
+                identity.recordRefusedLogin(username, "账户已停用");
+                outcome = "disabled";
+            } else {
+                outcome = identity.recordFailedLogin(username) == IdentityManagement.FailedLogin.LOCKED_NOW ? "locked" : "error";
+            }
+            response.sendRedirect(request.getContextPath() + "/login?" + outcome);
+        };
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(IdentityManagement identity) {
+        return username -> identity.principal(username)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // cost 11: about 0.1 s a check on the target machines, well above the cost-10 floor
+        return new BCryptPasswordEncoder(11);
+    }
+}

@@ -1,0 +1,49 @@
+package org.gongkai.identity.web.admin;
+
+import jakarta.validation.Valid;
+import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.StaffPrincipal;
+import org.gongkai.identity.web.admin.AccountForms.OwnPasswordForm;
+import org.gongkai.support.RuleViolation;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class OwnAccountController {
+
+    private final IdentityManagement identity;
+
+    OwnAccountController(IdentityManagement identity) {
+        this.identity = identity;
+    }
+
+    @GetMapping("/admin/account/password")
+    String form(Model model) {
+        model.addAttribute("form", new OwnPasswordForm("", "", ""));
+        return "admin/identity/own-password";
+    }
+
+    @PostMapping("/admin/account/password")
+    String change(@Valid @ModelAttribute("form") OwnPasswordForm form, BindingResult errors,
+                  @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+        if (!errors.hasErrors() && !form.newPassword().equals(form.confirmPassword())) {
+            errors.rejectValue("confirmPassword", "password.error.confirmMismatch");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                identity.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword());
+                flash.addFlashAttribute("notice", "account.passwordChanged");
+                return "redirect:/admin";
+            } catch (RuleViolation v) {
+                errors.rejectValue(v.field(), v.messageKey());
+            }
+        }
+        return "admin/identity/own-password";
+    }
+}

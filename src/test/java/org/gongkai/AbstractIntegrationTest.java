@@ -1,0 +1,53 @@
+package org.gongkai;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of every test that needs the application: one Spring context (with the demo data) on one real PostgreSQL,
+ * shared by all test classes; a real server on a random port for the browser tests and MockMvc for the rest.
+ * Tests must not depend on each other's data: create what you need with unique names.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"gongkai.database.auto-select=false", "spring.thymeleaf.cache=true"})
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+public abstract class AbstractIntegrationTest {
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Connection c = TestDatabase.get();
+        registry.add("spring.datasource.url", c::url);
+        registry.add("spring.datasource.username", c::user);
+        registry.add("spring.datasource.password", c::password);
+    }
+
+    @Autowired
+    protected org.gongkai.identity.IdentityManagement identity;
+
+    /** Acts as the named account with its real principal (department, roles, covered departments). */
+    protected org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                identity.principal(username).orElseThrow());
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

@@ -1,0 +1,55 @@
+package org.gongkai;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Controller;
+
+/** Keeps the package-by-feature boundaries of DESIGN.md §3 true. */
+class ArchitectureTests {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.gongkai");
+
+    @Test
+    void featuresDoNotDependOnEachOtherInACycle() {
+        slices().matching("org.gongkai.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void aFeaturesInternalsAreUsedOnlyByThatFeature() {
+        slices().matching("org.gongkai.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage("..internal.."))
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersNeverTouchRepositories() {
+        noClasses().that().areAnnotatedWith(Controller.class)
+                .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlySpringsTransactionalIsUsed() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.transaction.Transactional").check(CLASSES);
+    }
+
+    @Test
+    void infrastructureAndSupportDependOnNoFeature() {
+        noClasses().that().resideInAnyPackage("org.gongkai.infrastructure..", "org.gongkai.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gongkai.identity..", "org.gongkai.audit..",
+                        "org.gongkai.catalogue..", "org.gongkai.content..", "org.gongkai.workflow..", "org.gongkai.publication..",
+                        "org.gongkai.portal..", "org.gongkai.tables..", "org.gongkai.qr..", "org.gongkai.requests..",
+                        "org.gongkai.reporting..")
+                .check(CLASSES);
+    }
+}
