@@ -453,6 +453,12 @@ public class TableManagement {
         return hits;
     }
 
+    /** Scans an attachment (PDF, DOCX, XLSX, text) a clerk or reviewer uploads; nothing is stored. */
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'APPROVER')")
+    public List<PersonalDataScanner.Hit> scanAttachment(String fileName, byte[] content) {
+        return PersonalDataScanner.scanAttachment(fileName, content);
+    }
+
     // ---- access ---------------------------------------------------------------------------------------------------
 
     private TableRow visible(StaffPrincipal me, long id) {
