@@ -113,7 +113,7 @@ class TemplateAdminController {
                     String.join("、", c.allowedValues()), false);
         }
 
-        boolean blankLine() {
+        public boolean blankLine() {
             return (key == null || key.isBlank()) && (label == null || label.isBlank());
         }
 
