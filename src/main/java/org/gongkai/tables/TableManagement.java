@@ -56,6 +56,20 @@ public class TableManagement {
         return store.templates();
     }
 
+    /** The template list of the SYSADMIN console. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SYSADMIN')")
+    public List<TemplateSummary> templatesToAdminister() {
+        return store.templates();
+    }
+
+    /** The latest version of a template, for editing in the SYSADMIN console. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SYSADMIN')")
+    public TemplateVersion templateToEdit(long templateId) {
+        return template(templateId);
+    }
+
     /** The latest version of a template. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")

@@ -37,12 +37,13 @@ class TemplateAdminController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("templates", tables.templates());
+        model.addAttribute("templates", tables.templatesToAdminister());
         return "admin/tables/templates";
     }
 
     @GetMapping("/new")
     String newForm(@RequestParam(defaultValue = "0") int more, Model model) {
+        tables.templatesToAdminister();
         return form(model, null, "", "", 0, List.of(), more, null);
     }
 
@@ -60,7 +61,7 @@ class TemplateAdminController {
 
     @GetMapping("/{id}")
     String edit(@PathVariable long id, @RequestParam(defaultValue = "0") int more, Model model) {
-        TemplateVersion v = tables.template(id);
+        TemplateVersion v = tables.templateToEdit(id);
         return form(model, v, v.name(), v.description(), v.versionNo(), v.columns().stream().map(ColumnRow::of).toList(), more, null);
     }
 
@@ -73,7 +74,7 @@ class TemplateAdminController {
             flash.addFlashAttribute("notice", now > expected ? "tables.template.newVersion" : "tables.template.saved");
             return "redirect:/admin/table-templates/" + id;
         } catch (RuleViolation v) {
-            TemplateVersion current = tables.template(id);
+            TemplateVersion current = tables.templateToEdit(id);
             return form(model, current, current.name(), params.get("description"), expected, rows, 0, v);
         }
     }
