@@ -44,6 +44,7 @@ public final class ChartOption {
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("aria", Map.of("enabled", true));
+        option.put("animation", false);
         option.put("title", Map.of("text", table.caption(), "left", "center", "textStyle", Map.of("fontSize", 14)));
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("data", legend, "bottom", 0));

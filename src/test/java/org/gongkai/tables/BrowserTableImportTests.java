@@ -54,7 +54,7 @@ class BrowserTableImportTests extends AbstractIntegrationTest {
             driver.findElement(By.id("file")).sendKeys(fixed.toString());
             driver.findElement(By.cssSelector("main form[enctype] button[type=submit]")).click();
             browser.waiting().until(ExpectedConditions.urlMatches(".*/admin/tables/\\d+$"));
-            assertThat(driver.findElement(By.cssSelector(".flash.notice")).getText()).contains("导入成功");
+            assertThat(driver.findElement(By.cssSelector(".flash.notice")).getText()).contains("导入成功：共导入 3 行");
             String preview = driver.findElement(By.cssSelector(".data-table")).getText();
             assertThat(preview).contains("张*", "欧阳**", "4401**********215X", "138****5678", "广州市海珠区…")
                     .doesNotContain("44010619850312215X", "13812345678", "江南大道中", "6222021234567890128");
@@ -76,7 +76,8 @@ class BrowserTableImportTests extends AbstractIntegrationTest {
         try (Browser browser = Browser.phone()) {
             signIn(browser, clerk);
             browser.driver().get(baseUrl() + "/admin/tables/" + id);
-            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".table-chart canvas")));
+            WebElement canvas = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".table-chart canvas")));
+            browser.driver().executeScript("arguments[0].scrollIntoView()", canvas);
             browser.screenshot("tables-chart-phone");
             assertThat(browser.driver().findElement(By.cssSelector(".data-table caption")).getText())
                     .isEqualTo("医疗卫生资源概况（2021—2025年）");

@@ -162,8 +162,7 @@ class TableAdminController {
         }
         try {
             int added = tables.addRows(me, id, version, values);
-            flash.addFlashAttribute("notice", "tables.rows.added");
-            flash.addFlashAttribute("count", added);
+            flash.addFlashAttribute("savedCount", added);
             return "redirect:/admin/tables/" + id;
         } catch (RowsRejected e) {
             model.addAttribute("errors", e.errors());
@@ -203,8 +202,7 @@ class TableAdminController {
                 throw new RuleViolation("file", "tables.import.error.noFile");
             }
             int count = tables.importFile(me, id, file.getOriginalFilename(), file.getBytes(), replace);
-            flash.addFlashAttribute("notice", "tables.import.done");
-            flash.addFlashAttribute("count", count);
+            flash.addFlashAttribute("importedCount", count);
             return "redirect:/admin/tables/" + id;
         } catch (RowsRejected e) {
             model.addAttribute("errors", e.errors());
