@@ -84,6 +84,40 @@ class BrowserTableImportTests extends AbstractIntegrationTest {
         }
     }
 
+    @Test
+    void theGridShowsTheBadCellWithoutJavaScriptHelpAndTheTemplateFormRenders() {
+        long id = jdbc.queryForObject("select id from data_table where caption = '医疗卫生资源概况（2021—2025年）'", Long.class);
+        String clerk = TestAccounts.create(jdbc, "医政医管科", "CLERK");
+        try (Browser browser = Browser.desktop()) {
+            var driver = browser.driver();
+            signIn(browser, clerk);
+            driver.get(baseUrl() + "/admin/tables/" + id + "/rows/new");
+            driver.findElement(By.name("r0.year")).sendKeys("2026");
+            driver.findElement(By.name("r0.institutions")).sendKeys("很多");
+            driver.findElement(By.cssSelector("main form button[type=submit]:not([name])")).click();
+            WebElement summary = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error-summary")));
+            assertThat(summary.getText()).contains("第1行“医疗卫生机构数（个）”：应为整数", "第1行“床位数（张）”：必填");
+            assertThat(driver.findElements(By.cssSelector("td.has-error"))).hasSize(4);
+            assertThat(driver.findElement(By.name("r0.institutions")).getAttribute("value")).isEqualTo("很多");
+            browser.screenshot("tables-grid-errors");
+            driver.get(baseUrl() + "/admin/tables/" + id + "/raw");
+            browser.screenshot("tables-raw");
+            driver.get(baseUrl() + "/admin/tables/" + id + "/chart");
+            browser.screenshot("tables-chart-config");
+        }
+        String admin = TestAccounts.create(jdbc, "规划发展与信息化科", "SYSADMIN");
+        long template = jdbc.queryForObject("select id from table_template where name = '疾病应急救助个案'", Long.class);
+        try (Browser browser = Browser.desktop()) {
+            signIn(browser, admin);
+            browser.driver().get(baseUrl() + "/admin/table-templates");
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("表格模板");
+            browser.screenshot("tables-templates");
+            browser.driver().get(baseUrl() + "/admin/table-templates/" + template);
+            assertThat(browser.driver().findElement(By.name("c2.type")).getAttribute("value")).isEqualTo("ID_NUMBER");
+            browser.screenshot("tables-template-form");
+        }
+    }
+
     private void signIn(Browser browser, String username) {
         var driver = browser.driver();
         driver.get(baseUrl() + "/login");
