@@ -265,6 +265,21 @@ public class TableManagement {
         return PublicTable.of(t.caption(), v.columns(), new ArrayList<>(store.rows(id).values()));
     }
 
+    /**
+     * The masked tables of an owner (e.g. an edition) as the JSON the publication snapshot stores
+     * ({@code PublicationContent.maskedTablesJson}), each with its chart option; {@link PublishedTables#read} reads it back.
+     */
+    @Transactional(readOnly = true)
+    public String publicationJson(String ownerType, long ownerId) {
+        List<PublishedTables.Entry> entries = new ArrayList<>();
+        for (long id : store.tableIdsOf(ownerType, ownerId)) {
+            TableRow t = store.table(id).orElseThrow(NotFoundException::new);
+            MaskedTable masked = publishedForm(id);
+            entries.add(new PublishedTables.Entry(masked, ChartOption.json(masked, t.chart())));
+        }
+        return PublishedTables.json(entries);
+    }
+
     /** The published form of a table the person may see (console preview and masked downloads). */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")

@@ -30,6 +30,9 @@ import org.springframework.mock.web.MockMultipartFile;
  */
 class NoRawValueLeavesTests extends AbstractIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    TableManagement tables;
+
     record Person(String name, String id, String phone, String address, String card) {
     }
 
@@ -90,10 +93,18 @@ class NoRawValueLeavesTests extends AbstractIntegrationTest {
                 .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         String xlsx = xlsxText(mvc.perform(get("/admin/tables/" + id + "/download.xlsx").with(as(clerk)))
                 .andReturn().getResponse().getContentAsByteArray());
+        // the publication snapshot's tables (what public pages, the open-data catalogue and search will read)
+        jdbc.update("update data_table set owner_type = 'EDITION', owner_id = ? where id = ?", 900_000 + id, id);
+        String snapshot = tables.publicationJson("EDITION", 900_000 + id);
+        List<PublishedTables.Entry> entries = PublishedTables.read(snapshot);
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).table().rows()).hasSize(300);
+        assertThat(entries.get(0).table()).isEqualTo(tables.publishedForm(id));
+
         assertThat(csvOut).startsWith("\uFEFF姓名,性别,身份证号,联系电话,住址");
         assertThat(json).contains("\"caption\":\"生成数据脱敏测试\"");
 
-        for (String output : List.of(fragment, csvOut, json, xlsx)) {
+        for (String output : List.of(fragment, csvOut, json, xlsx, snapshot)) {
             for (Person p : people) {
                 assertThat(output).doesNotContain(p.id(), p.phone(), p.address(), p.card())
                         .contains(Masking.idNumber(p.id()), Masking.phone(p.phone()), Masking.address(p.address()));

@@ -135,6 +135,11 @@ public class TableStore {
                 join table_template t on t.id = v.template_id""" + where + " order by d.updated_at desc, d.id desc");
     }
 
+    public List<Long> tableIdsOf(String ownerType, long ownerId) {
+        return jdbc.queryForList("select id from data_table where owner_type = ? and owner_id = ? order by id", Long.class,
+                ownerType, ownerId);
+    }
+
     public Optional<Long> tableIdByCaption(String ownerType, long departmentId, String caption) {
         return jdbc.query("select id from data_table where owner_type = ? and department_id = ? and caption = ?",
                 (rs, i) -> rs.getLong(1), ownerType, departmentId, caption).stream().findFirst();
