@@ -81,6 +81,13 @@ class BrowserTableImportTests extends AbstractIntegrationTest {
             browser.screenshot("tables-chart-phone");
             assertThat(browser.driver().findElement(By.cssSelector(".data-table caption")).getText())
                     .isEqualTo("医疗卫生资源概况（2021—2025年）");
+            long relief = jdbc.queryForObject("select id from data_table where caption = '2025年下半年疾病应急救助个案'", Long.class);
+            browser.driver().get(baseUrl() + "/admin/tables/" + relief);
+            WebElement table = browser.driver().findElement(By.cssSelector(".data-table"));
+            browser.driver().executeScript("arguments[0].scrollIntoView()", table);
+            assertThat(table.getText()).contains("4401**********", "广州市");
+            assertThat(browser.driver().findElements(By.cssSelector(".table-tools input[type=search]"))).hasSize(1);
+            browser.screenshot("tables-relief-phone");
         }
     }
 
