@@ -165,6 +165,18 @@ public class PublishedItems {
         return new Page<>(hits, current, pageSize, total == null ? 0 : total);
     }
 
+    /** A published item that carries tables, for the open-data catalogue. */
+    public record ItemWithTables(ItemSummary item, String maskedTablesJson, Instant lastChanged) {
+    }
+
+    /** Live and withdrawn items whose current snapshot has at least one table, newest first. */
+    public List<ItemWithTables> withTables(int limit) {
+        return jdbc.query("select " + SUMMARY_COLUMNS + ", s.tables, greatest(d.last_major_change_at, s.published_at) as changed "
+                        + VISIBLE + " and jsonb_array_length(s.tables) > 0 order by changed desc limit ?",
+                (rs, n) -> new ItemWithTables(summary(rs), rs.getString("tables"), rs.getTimestamp("changed").toInstant()),
+                Math.min(limit, 5000));
+    }
+
     public Facets facets() {
         return new Facets(
                 jdbc.queryForList("select distinct s.topic " + VISIBLE + " and s.topic is not null order by 1", String.class),
