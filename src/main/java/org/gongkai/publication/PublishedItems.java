@@ -177,7 +177,32 @@ public class PublishedItems {
                 Math.min(limit, 5000));
     }
 
+    /**
+     * Filter choices, computed over everything published and kept until the next publication change, so that a search
+     * or catalogue page does not scan the whole read model for them.
+     */
     public Facets facets() {
+        Facets cached = facets;
+        if (cached == null) {
+            long generation = changes.get();
+            cached = computeFacets();
+            if (changes.get() == generation) {
+                facets = cached;
+            }
+        }
+        return cached;
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void forgetFacets(PublicationChanged changed) {
+        changes.incrementAndGet();
+        facets = null;
+    }
+
+    private volatile Facets facets;
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
+    private Facets computeFacets() {
         return new Facets(
                 jdbc.queryForList("select distinct s.topic " + VISIBLE + " and s.topic is not null order by 1", String.class),
                 jdbc.queryForList("select distinct s.genre " + VISIBLE + " and s.genre is not null order by 1", String.class),
