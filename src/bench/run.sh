@@ -26,10 +26,8 @@ trap cleanup EXIT
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx: apt-get install wrk nginx-light"; exit 1; }
 [ -f target/gongkai-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package
 
-fresh=no
 if ! $PSQL -d postgres -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
   $PSQL -d postgres -c "create database $DB encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8' template template0"
-  fresh=yes
 fi
 
 start_app() {
@@ -42,11 +40,12 @@ start_app() {
     kill -0 "$APP_PID" 2>/dev/null || { echo "application failed to start; see $WORK/app.log"; tail -30 "$WORK/app.log"; exit 1; }
     sleep 0.2
   done
-  STARTUP=$(echo "$(date +%s.%N) - $started" | bc)
+  STARTUP=$(printf '%.1f' "$(echo "$(date +%s.%N) - $started" | bc)")
 }
 
 start_app
-if [ "$fresh" = yes ]; then
+loaded=$($PSQL -d "$DB" -tAc "select count(*) from public_document where document_id like 'bench%'")
+if [ "$loaded" -lt "$ITEMS" ]; then
   echo "Loading $ITEMS published items…"
   load_started=$(date +%s)
   $PSQL -d "$DB" -v n="$ITEMS" -f src/bench/generate.sql > "$WORK/generate.log"
@@ -96,13 +95,14 @@ for name in home item catalogue search; do
   curl -s -o /dev/null "http://127.0.0.1:$APP_PORT${PAGES[$name]}"   # warm
   read -r a_rps a_p50 a_p95 a_p99 a_err a_non <<<"$(measure "http://127.0.0.1:$APP_PORT${PAGES[$name]}")"
   read -r n_rps n_p50 n_p95 n_p99 n_err n_non <<<"$(measure "http://127.0.0.1:$NGINX_PORT/$name.html")"
-  ratio=$(echo "scale=1; 100 * $a_rps / $n_rps" | bc)
+  ratio=$(printf '%.1f' "$(echo "scale=3; 100 * $a_rps / $n_rps" | bc)")
   ROWS+="| $name \`${PAGES[$name]}\` | $a_rps | $a_p50 | $a_p99 | $n_rps | $n_p50 | $n_p99 | $ratio % | $a_err/$a_non |"$'\n'
 done
 
 read -r s2_rps s2_p50 s2_p95 s2_p99 s2_err s2_non <<<"$(measure "http://127.0.0.1:$APP_PORT/search" "疫苗,医师,献血,母婴,结核,护士,急救,中医")"
 read -r s4_rps s4_p50 s4_p95 s4_p99 s4_err s4_non <<<"$(measure "http://127.0.0.1:$APP_PORT/search" "医疗废物,家庭医生,卫生监督,应急演练,无偿献血,学校卫生,疫苗接种,母婴安全")"
-HEAP=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%.0f", s / 1048576}')
+HEAP=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)
+HEAP=$(( ${HEAP:-0} / 1024 ))
 
 CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
 cat > docs/performance.md <<DOC
@@ -132,7 +132,7 @@ Every request searches a different term with a counter in the query, so no cache
 ## Start-up and memory
 
 - Start-up to the first served page (\`/login\`): **${STARTUP} s** (JVM start, Flyway check, demo seeders).
-- Heap in use after the benchmark: **${HEAP} MB** of the 512 MB maximum (\`jvm_memory_used_bytes{area="heap"}\`); the
+- Heap in use after the benchmark: **${HEAP} MB** of the 512 MB maximum (\`jcmd GC.heap_info\`); the
   application did not run out of memory under the load.
 
 ## Targets (issue 6)

@@ -40,6 +40,8 @@ public class PublishedItems {
     /** Longest search query accepted, in characters; longer input is cut. */
     public static final int MAX_QUERY_LENGTH = 40;
     public static final int MAX_PAGE_SIZE = 50;
+    /** Search counts stop here ("1000 条以上"); nobody pages past it, and counting further costs every query. */
+    public static final int SEARCH_RESULT_CAP = 1000;
     private static final int SNIPPET_RADIUS = 40;
 
     private static final String SUMMARY_COLUMNS = """
@@ -133,7 +135,7 @@ public class PublishedItems {
     public Page<SearchHit> search(String query, ItemFilter filter, int page, int size) {
         List<String> terms = terms(query);
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int current = Math.max(1, page);
+        int current = Math.max(1, Math.min(page, SEARCH_RESULT_CAP / pageSize));
         if (terms.isEmpty()) {
             return new Page<>(List.of(), current, pageSize, 0);
         }
@@ -144,18 +146,24 @@ public class PublishedItems {
             where.append(" and cjk_bigrams(s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) @@ ?::tsquery");
             args.add(tsquery);
         }
-        String patterns = "array[" + String.join(",", terms.stream().map(t -> "?").toList()) + "]";
-        where.append(" and (s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) ilike all (").append(patterns).append(")");
-        terms.forEach(t -> args.add("%" + t + "%"));
+        // a two-character term is exactly one bigram, so the index match is already exact; longer and one-character
+        // terms are checked as substrings (their bigrams may occur apart)
+        List<String> rechecked = terms.stream().filter(t -> t.codePointCount(0, t.length()) != 2).toList();
+        if (!rechecked.isEmpty()) {
+            where.append(" and (s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) ilike all (")
+                    .append(placeholders(rechecked.size())).append(")");
+            rechecked.forEach(t -> args.add("%" + t + "%"));
+        }
         where.append(filterSql(filter, args));
-        Long total = jdbc.queryForObject("select count(*) " + VISIBLE + where, Long.class, args.toArray());
+        Long total = jdbc.queryForObject("select count(*) from (select 1 " + VISIBLE + where + " limit ?) matches", Long.class,
+                append(args, SEARCH_RESULT_CAP));
         List<Object> pageArgs = new ArrayList<>(args);
         terms.forEach(t -> pageArgs.add("%" + t + "%"));
         pageArgs.add(pageSize);
         pageArgs.add((long) (current - 1) * pageSize);
         List<SearchHit> hits = jdbc.query("select " + SUMMARY_COLUMNS + ", s.body_text " + VISIBLE + where
-                        + " order by (s.title ilike all (" + patterns + ")) desc, d.last_major_change_at desc, d.document_id"
-                        + " limit ? offset ?",
+                        + " order by (s.title ilike all (" + placeholders(terms.size()) + ")) desc, d.last_major_change_at desc,"
+                        + " d.document_id limit ? offset ?",
                 (rs, n) -> {
                     ItemSummary item = summary(rs);
                     String text = item.summary() == null || item.summary().isBlank() ? rs.getString("body_text")
@@ -163,6 +171,16 @@ public class PublishedItems {
                     return new SearchHit(item, highlight(item.title(), terms), highlight(snippet(text, terms), terms));
                 }, pageArgs.toArray());
         return new Page<>(hits, current, pageSize, total == null ? 0 : total);
+    }
+
+    private static String placeholders(int count) {
+        return "array[" + String.join(",", java.util.Collections.nCopies(count, "?")) + "]";
+    }
+
+    private static Object[] append(List<Object> args, Object last) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(last);
+        return all.toArray();
     }
 
     /** A published item that carries tables, for the open-data catalogue. */
@@ -194,6 +212,7 @@ public class PublishedItems {
     }
 
     @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public void forgetFacets(PublicationChanged changed) {
         changes.incrementAndGet();
         facets = null;
