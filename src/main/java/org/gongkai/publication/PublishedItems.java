@@ -166,8 +166,9 @@ public class PublishedItems {
                         + " d.document_id limit ? offset ?",
                 (rs, n) -> {
                     ItemSummary item = summary(rs);
-                    String text = item.summary() == null || item.summary().isBlank() ? rs.getString("body_text")
-                            : item.summary() + " " + rs.getString("body_text");
+                    String summary = item.summary() == null ? "" : item.summary();
+                    String lowerSummary = summary.toLowerCase(Locale.ROOT);
+                    String text = terms.stream().anyMatch(lowerSummary::contains) ? summary : rs.getString("body_text");
                     return new SearchHit(item, highlight(item.title(), terms), highlight(snippet(text, terms), terms));
                 }, pageArgs.toArray());
         return new Page<>(hits, current, pageSize, total == null ? 0 : total);
