@@ -174,7 +174,6 @@ class WorkflowDemoData implements ApplicationRunner {
         EditionView emergency = draft(new Doc("clerk", "yjgl", "关于近期登革热疫情防控的紧急提示", "应急信息", "应急管理",
                 today.minusDays(1), null, "近期登革热病例增多，请市民做好防蚊灭蚊。",
                 "<p>近期我市报告登革热病例有所增加。请广大市民清除积水、防蚊灭蚊，出现发热、头痛、肌肉关节痛等症状及时就医。</p>"));
-        jdbc.update("update edition set emergency = true where id = ?", emergency.editionId());
         as(approver);
         now.forcePublish(emergency.editionId(), "登革热疫情防控需在5小时内向社会发布权威提示。", approver);
     }
@@ -255,7 +254,7 @@ class WorkflowDemoData implements ApplicationRunner {
         long node = jdbc.queryForObject("select id from catalogue_node where code = ?", Long.class, doc.node());
         return content.createDraft(new DraftInput(doc.title(), doc.number(), doc.writtenOn(), doc.summary(), doc.title().substring(0,
                 Math.min(8, doc.title().length())), node, doc.topic(), doc.genre(), "社会公众", "主动公开", doc.body(), null, false,
-                false), clerk);
+                "应急信息".equals(doc.genre())), clerk);
     }
 
     private EditionWorkflow workflowAt(Clock at) {
