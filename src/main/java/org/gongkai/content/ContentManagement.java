@@ -40,9 +40,11 @@ public class ContentManagement {
     private final IdentityManagement identity;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ContentManagement(CatalogueNodeRepository nodes, ContentDocumentRepository documents, EditionRepository editions,
-                      IdentityManagement identity, AuditTrail audit, Clock clock) {
+                      IdentityManagement identity, AuditTrail audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.nodes = nodes;
         this.documents = documents;
         this.editions = editions;
@@ -196,7 +198,11 @@ public class ContentManagement {
         Edition.Fields f = published.fields();
         next.edit(new Edition.Fields(f.title(), f.documentNumber(), f.writtenOn(), f.summary(), f.keywords(), f.catalogueNodeId(),
                 f.topic(), f.genre(), f.audience(), f.disclosureAttribute(), f.sanitisedBodyHtml(), null, false, f.emergency()), now);
-        editions.save(next);
+        editions.saveAndFlush(next);
+        jdbc.update("""
+                insert into edition_attachment (edition_id, position, filename, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+                select ?, position, filename, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at
+                from edition_attachment where edition_id = ?""", next.getId(), published.getId());
         audit.record("edition.created", "edition", next.getId(), "第" + next.getNumber() + "版，复制自已发布版本");
         return toView(next);
     }

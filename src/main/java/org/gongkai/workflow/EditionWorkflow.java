@@ -38,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EditionWorkflow {
 
     private final ContentManagement content;
+    private final org.gongkai.content.Attachments attachments;
     private final WorkflowRecords records;
     private final PublicationWriter publication;
     private final TableManagement tables;
@@ -46,9 +47,10 @@ public class EditionWorkflow {
     private final Notifications notifications;
     private final Clock clock;
 
-    EditionWorkflow(ContentManagement content, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
+    EditionWorkflow(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
                     IdentityManagement identity, AuditTrail audit, Notifications notifications, Clock clock) {
         this.content = content;
+        this.attachments = attachments;
         this.records = records;
         this.publication = publication;
         this.tables = tables;
@@ -73,7 +75,11 @@ public class EditionWorkflow {
     /** Personal data found in the body of an edition, for the review page. */
     @Transactional(readOnly = true)
     public List<PersonalDataScanner.Hit> personalData(long editionId) {
-        return PersonalDataScanner.scanHtml(content.view(editionId).bodyHtml(), "正文");
+        List<PersonalDataScanner.Hit> hits = new java.util.ArrayList<>(PersonalDataScanner.scanHtml(content.view(editionId).bodyHtml(), "正文"));
+        for (org.gongkai.content.Attachments.Attachment a : attachments.withContent(editionId)) {
+            hits.addAll(PersonalDataScanner.scanAttachment(a.filename(), a.content()));
+        }
+        return hits;
     }
 
     /** What a staff member may do with an edition now, for the buttons of the console. */
@@ -124,7 +130,7 @@ public class EditionWorkflow {
         if (opinion == null || opinion.isBlank()) {
             throw new RuleViolation("opinion", "review.error.opinion");
         }
-        int hits = PersonalDataScanner.scanHtml(view.bodyHtml(), "正文").size();
+        int hits = personalData(editionId).size();
         if (hits > 0 && (personalDataNote == null || personalDataNote.isBlank())) {
             throw new RuleViolation("personalDataNote", "review.error.personalData");
         }
@@ -308,7 +314,9 @@ public class EditionWorkflow {
                 view.number(), view.departmentId(), creditCode, at, view.minorChange() && view.number() > 1, view.changeNote(),
                 view.title(), view.documentNumber(), view.writtenOn(), view.summary(), view.keywords(), view.catalogueCode(),
                 view.catalogueName(), view.topic(), view.genre(), view.audience(), view.disclosureAttribute(), view.departmentName(),
-                view.emergency(), view.bodyHtml(), view.bodyText(), List.of(), List.of(),
+                view.emergency(), view.bodyHtml(), view.bodyText(),
+                attachments.withContent(edition.getId()).stream().map(a -> new PublicationContent.Attachment(a.filename(),
+                        a.mediaType(), a.sha256(), a.content())).toList(), List.of(),
                 tables.publicationJson("EDITION", view.editionId())));
         records.published(edition.getId(), at);
         audit.record("edition.published", "edition", edition.getId(), published.indexNumber() + " " + view.title());

@@ -43,6 +43,7 @@ class WorkflowDemoData implements ApplicationRunner {
     private static final String MARKER = "2024年1月法定传染病疫情概况";
 
     private final ContentManagement content;
+    private final org.gongkai.content.Attachments attachments;
     private final WorkflowRecords records;
     private final PublicationWriter publication;
     private final TableManagement tables;
@@ -52,9 +53,10 @@ class WorkflowDemoData implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    WorkflowDemoData(ContentManagement content, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
+    WorkflowDemoData(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
                      IdentityManagement identity, AuditTrail audit, Notifications notifications, JdbcTemplate jdbc, Clock clock) {
         this.content = content;
+        this.attachments = attachments;
         this.records = records;
         this.publication = publication;
         this.tables = tables;
@@ -91,6 +93,13 @@ class WorkflowDemoData implements ApplicationRunner {
     /** Drafts, submits, reviews (and approves) a document as the demo accounts, on the day after it was written. */
     private EditionView publish(Doc doc, StaffPrincipal reviewer, StaffPrincipal approver) {
         EditionView draft = draft(doc);
+        if (doc.title().contains("异常反应监测报告") || doc.title().contains("医疗卫生资源概况")) {
+            byte[] workbook = workbook(doc.title(), doc.title().contains("异常反应")
+                    ? new String[][] {{"反应分类", "报告例数"}, {"一般反应", "352"}, {"异常反应", "41"}, {"偶合症", "18"}, {"心因性反应", "9"}}
+                    : new String[][] {{"指标", "数量"}, {"医疗卫生机构（个）", "3842"}, {"床位（张）", "91236"}, {"卫生技术人员（人）", "126530"}});
+            attachments.add(draft.editionId(), doc.title() + "（数据表）.xlsx", workbook.length,
+                    new java.io.ByteArrayInputStream(workbook), as(doc.clerk()));
+        }
         Clock at = Clock.fixed(doc.writtenOn().plusDays(doc.writtenOn().getDayOfMonth() % 4 + 1).atTime(LocalTime.of(10, 30))
                 .atZone(CHINA).toInstant(), CHINA);
         EditionWorkflow dated = workflowAt(at);
@@ -239,6 +248,23 @@ class WorkflowDemoData implements ApplicationRunner {
         return docs;
     }
 
+    private static byte[] workbook(String title, String[][] rows) {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("数据");
+            sheet.createRow(0).createCell(0).setCellValue(title);
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r + 2);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String monthlyReport(YearMonth month) {
         int seed = month.getYear() * 12 + month.getMonthValue();
         int cases = 8000 + seed * 37 % 4000;
@@ -258,7 +284,7 @@ class WorkflowDemoData implements ApplicationRunner {
     }
 
     private EditionWorkflow workflowAt(Clock at) {
-        return new EditionWorkflow(content, records, publication, tables, identity, audit, notifications, at);
+        return new EditionWorkflow(content, attachments, records, publication, tables, identity, audit, notifications, at);
     }
 
     private StaffPrincipal as(String username) {

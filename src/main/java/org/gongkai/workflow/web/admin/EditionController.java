@@ -23,10 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EditionController {
 
     private final ContentManagement content;
+    private final org.gongkai.content.Attachments attachments;
     private final EditionWorkflow workflow;
 
-    EditionController(ContentManagement content, EditionWorkflow workflow) {
+    EditionController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow) {
         this.content = content;
+        this.attachments = attachments;
         this.workflow = workflow;
     }
 
@@ -38,6 +40,8 @@ class EditionController {
         model.addAttribute("reviews", workflow.reviews(id));
         model.addAttribute("actions", workflow.allowedActions(id, me));
         model.addAttribute("history", content.editionsOf(edition.documentId()));
+        model.addAttribute("attachments", attachments.list(id));
+        model.addAttribute("canUpload", edition.editable() && me.has(org.gongkai.identity.Role.CLERK) && me.departmentId() == edition.departmentId());
         model.addAttribute("validities", new Validity[] {Validity.REPEALED, Validity.EXPIRED});
         return "admin/workflow/edition";
     }

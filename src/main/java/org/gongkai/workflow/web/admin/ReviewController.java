@@ -33,11 +33,13 @@ class ReviewController {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ContentManagement content;
+    private final org.gongkai.content.Attachments attachments;
     private final EditionWorkflow workflow;
     private final Clock clock;
 
-    ReviewController(ContentManagement content, EditionWorkflow workflow, Clock clock) {
+    ReviewController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow, Clock clock) {
         this.content = content;
+        this.attachments = attachments;
         this.workflow = workflow;
         this.clock = clock;
     }
@@ -96,6 +98,7 @@ class ReviewController {
         model.addAttribute("facts", workflow.facts(id));
         model.addAttribute("reviews", workflow.reviews(id));
         model.addAttribute("hits", workflow.personalData(id));
+        model.addAttribute("attachments", attachments.list(id));
         model.addAttribute("actions", workflow.allowedActions(id, me));
         model.addAttribute("reviewer", me.has(Role.REVIEWER));
         return "admin/workflow/review";
