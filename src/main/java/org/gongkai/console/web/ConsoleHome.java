@@ -3,8 +3,9 @@ package org.gongkai.console.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
+/** The console start page; features add their panels to its model through advice scoped to this controller. */
 @Controller
-class ConsoleHomeController {
+public class ConsoleHome {
 
     @GetMapping("/admin")
     String home() {
