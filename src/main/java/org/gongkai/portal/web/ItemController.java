@@ -44,6 +44,7 @@ class ItemController {
         }
         model.addAttribute("item", item);
         model.addAttribute("s", item.summary());
+        model.addAttribute("tables", org.gongkai.tables.PublishedTables.read(item.maskedTablesJson()));
         return "portal/item";
     }
 
