@@ -6,18 +6,18 @@ import java.util.Locale;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gongkai.requests.ApplicantCategory;
 import org.gongkai.requests.Channel;
 import org.gongkai.requests.InformationRequests.SubmitCommand;
 import org.gongkai.requests.InformationRequests.Upload;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /** The request form (public site and console intake); {@code proof} only carries the upload's error. */
 public record RequestForm(
         @NotBlank(message = "{request.error.applicantKind}") @Pattern(regexp = "PERSON|ORGANISATION", message = "{request.error.applicantKind}") String applicantKind,
-        ApplicantCategory category,
+        String category,
         @NotBlank(message = "{request.error.applicantName}") @Size(max = 100, message = "{request.error.applicantNameLength}") String applicantName,
         @Size(max = 18, message = "{request.error.creditCode}") String creditCode,
         @Size(max = 50, message = "{request.error.contactPersonLength}") String contactPerson,
@@ -31,22 +31,48 @@ public record RequestForm(
         @NotBlank(message = "{request.error.infoDescription}") @Size(max = 2000, message = "{request.error.infoDescriptionLength}") String infoDescription,
         @NotBlank(message = "{request.error.provisionForm}") @Pattern(regexp = "PAPER|EMAIL|DISC|OTHER", message = "{request.error.provisionForm}") String provisionForm,
         @NotBlank(message = "{request.error.obtainWay}") @Pattern(regexp = "POST|EMAIL|PICKUP", message = "{request.error.obtainWay}") String obtainWay,
-        @AssertTrue(message = "{request.error.declaration}") boolean declaration,
-        Channel channel,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+        @NotNull(message = "{request.error.declaration}") @AssertTrue(message = "{request.error.declaration}") Boolean declaration,
+        String channel,
+        String receivedOn,
         String proof) {
 
     public static RequestForm empty() {
         return new RequestForm("PERSON", null, "", "", "", "RESIDENT_ID", "", "", "", "", "", "", "", "EMAIL", "EMAIL", false,
-                Channel.WEB, null, null);
+                "WEB", null, null);
     }
 
     public SubmitCommand toCommand(Channel as, Upload upload) {
         boolean organisation = "ORGANISATION".equals(applicantKind);
-        return new SubmitCommand(as, receivedOn, organisation, category, trim(applicantName),
+        return new SubmitCommand(as, parseDate(receivedOn), organisation, parseCategory(category), trim(applicantName),
                 creditCode == null ? null : creditCode.strip().toUpperCase(Locale.ROOT), trim(contactPerson), idType,
                 trim(idNumber), trim(phone), trim(email), trim(address), trim(infoName), trim(infoDocumentNumber),
                 trim(infoDescription), provisionForm, obtainWay, upload);
+    }
+
+    /** The receipt date of the console intake; unreadable input counts as missing. */
+    private static LocalDate parseDate(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The chosen intake channel, or the fallback when none or an unknown one was sent. */
+    public Channel channelOr(Channel fallback) {
+        try {
+            return channel == null || channel.isBlank() ? fallback : Channel.valueOf(channel);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private static ApplicantCategory parseCategory(String text) {
+        try {
+            return text == null || text.isBlank() ? null : ApplicantCategory.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String trim(String s) {

@@ -73,7 +73,7 @@ class RequestAdminController {
     String intakeForm(Model model) {
         RequestForm empty = RequestForm.empty();
         model.addAttribute("form", new RequestForm(empty.applicantKind(), null, "", "", "", "RESIDENT_ID", "", "", "", "", "", "",
-                "", "PAPER", "POST", true, Channel.LETTER, LocalDate.now(clock), null));
+                "", "PAPER", "POST", true, "LETTER", LocalDate.now(clock).toString(), null));
         return intake(model);
     }
 
@@ -82,7 +82,7 @@ class RequestAdminController {
                     @RequestParam(name = "proofFile", required = false) MultipartFile proofFile, Model model,
                     RedirectAttributes flash) throws IOException {
         Upload upload = proofFile == null || proofFile.isEmpty() ? null : new Upload(proofFile.getOriginalFilename(), proofFile.getBytes());
-        Channel channel = form.channel() == null ? Channel.LETTER : form.channel();
+        Channel channel = form.channelOr(Channel.LETTER);
         var command = form.toCommand(channel, upload);
         for (RuleViolation v : InformationRequests.check(command)) {
             if (!errors.hasFieldErrors(v.field())) {
