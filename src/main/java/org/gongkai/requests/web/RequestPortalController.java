@@ -57,7 +57,7 @@ class RequestPortalController {
         }
         if (!throttle.allow("submit", request.getRemoteAddr(), SUBMISSIONS_PER_HOUR, Duration.ofHours(1))) {
             response.setStatus(429);
-            errors.reject("request.error.tooManySubmissions");
+            model.addAttribute("tooMany", true);
             return form(model);
         }
         try {
