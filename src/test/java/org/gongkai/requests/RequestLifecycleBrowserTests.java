@@ -122,6 +122,19 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
             assertThat(c.findElement(By.cssSelector(".replied-on")).getText()).isEqualTo(today.toString());
             assertThat(c.findElement(By.tagName("body")).getText()).doesNotContain(idNumber);
             citizen.screenshot("request-reply-phone");
+            // the console dashboard: open requests by days left, due-soon and overdue highlighted, frequent subjects listed
+            o.get(baseUrl() + "/admin/requests");
+            assertThat(o.findElements(By.cssSelector("tr.overdue"))).isNotEmpty();
+            assertThat(o.findElements(By.cssSelector("tr.due-soon"))).isNotEmpty();
+            assertThat(o.findElement(By.cssSelector("ul.frequent")).getText()).contains("2025年第三季度生活饮用水水质监测结果");
+            var rows = o.findElements(By.cssSelector(".requests-table tbody tr"));
+            assertThat(rows.get(0).getAttribute("class")).contains("overdue");
+            office.screenshot("request-dashboard");
+            o.get(baseUrl() + "/admin/requests/" + id);
+            o.findElement(By.linkText("打开答复书（可打印）")).click();
+            assertThat(o.findElement(By.tagName("h1")).getText()).isEqualTo("政府信息公开申请答复书");
+            assertThat(o.findElement(By.tagName("body")).getText()).contains(number, "6个月").doesNotContain(idNumber);
+            office.screenshot("request-reply-document");
             assertThat(jdbc.queryForObject("select count(*) from request_file where request_id = ? and kind = 'REPLY'", Long.class, id))
                     .isEqualTo(1);
             assertThat(jdbc.queryForList("select action from audit_event where object_id = ? order by id", String.class, number))

@@ -1,0 +1,104 @@
+package org.gongkai.portal.web;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import org.gongkai.publication.PublicViews.ItemFilter;
+import org.gongkai.publication.PublicViews.ItemSummary;
+import org.gongkai.publication.PublishedItems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** Atom feeds of the whole site and of one catalogue column, and the sitemap; all from published snapshots only. */
+@Controller
+class FeedController {
+
+    static final int FEED_SIZE = 30;
+    private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+
+    private final PublishedItems published;
+    private final String baseUrl;
+    private final String siteName;
+
+    FeedController(PublishedItems published, @Value("${gongkai.base-url}") String baseUrl,
+                   @Value("${gongkai.site-name}") String siteName) {
+        this.published = published;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.siteName = siteName;
+    }
+
+    @GetMapping("/feed.atom")
+    ResponseEntity<String> site() throws FeedException {
+        return atom(siteName + " 政府信息公开", baseUrl + "/", published.list(ItemFilter.none(), 1, FEED_SIZE).items(), "/feed.atom");
+    }
+
+    @GetMapping("/catalogue/{code}/feed.atom")
+    ResponseEntity<String> catalogue(@PathVariable String code) throws FeedException {
+        List<ItemSummary> items = published.list(ItemFilter.ofCatalogue(List.of(code)), 1, FEED_SIZE).items();
+        String title = items.isEmpty() ? code : items.get(0).catalogueName();
+        return atom(siteName + " · " + title, baseUrl + "/catalogue/" + code, items, "/catalogue/" + code + "/feed.atom");
+    }
+
+    @GetMapping(value = "/sitemap.xml", produces = "application/xml;charset=UTF-8")
+    ResponseEntity<String> sitemap() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        xml.append("  <url><loc>").append(baseUrl).append("/</loc></url>\n");
+        for (var entry : published.sitemap()) {
+            xml.append("  <url><loc>").append(baseUrl).append("/items/").append(escape(entry.documentId()))
+                    .append("</loc><lastmod>").append(entry.lastModified().toString()).append("</lastmod></url>\n");
+        }
+        xml.append("</urlset>\n");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8")).body(xml.toString());
+    }
+
+    @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
+    ResponseEntity<String> robots() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                .body("User-agent: *\nDisallow: /admin/\nDisallow: /login\nDisallow: /requests/track\nSitemap: " + baseUrl + "/sitemap.xml\n");
+    }
+
+    private ResponseEntity<String> atom(String title, String link, List<ItemSummary> items, String self) throws FeedException {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setTitle(title);
+        feed.setLink(link);
+        feed.setUri(baseUrl + self);
+        feed.setLanguage("zh-CN");
+        feed.setPublishedDate(items.isEmpty() ? new Date(0) : Date.from(items.get(0).lastMajorChangeAt()));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (ItemSummary item : items) {
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(item.title());
+            entry.setLink(baseUrl + "/items/" + item.documentId());
+            entry.setUri(baseUrl + "/items/" + item.documentId());
+            entry.setPublishedDate(Date.from(item.publishedAt()));
+            entry.setUpdatedDate(Date.from(item.lastMajorChangeAt()));
+            entry.setAuthor(item.issuingDepartmentName());
+            SyndContent summary = new SyndContentImpl();
+            summary.setType("text");
+            summary.setValue((item.indexNumber() + " " + (item.summary() == null ? "" : item.summary())).strip());
+            entry.setDescription(summary);
+            entries.add(entry);
+        }
+        feed.setEntries(entries);
+        return ResponseEntity.ok().contentType(ATOM).body(new SyndFeedOutput().outputString(feed));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

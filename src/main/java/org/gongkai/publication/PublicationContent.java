@@ -1,0 +1,46 @@
+package org.gongkai.publication;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything one published edition shows the public, handed over by the workflow at publication. The body must already be
+ * sanitised and every table already masked: nothing here is filtered again.
+ */
+public record PublicationContent(
+        String documentId,
+        long editionId,
+        int editionNumber,
+        long departmentId,
+        String departmentCreditCode,
+        Instant publishedAt,
+        boolean minorChange,
+        String changeNote,
+        String title,
+        String documentNumber,
+        LocalDate writtenOn,
+        String summary,
+        String keywords,
+        String catalogueCode,
+        String catalogueName,
+        String topic,
+        String genre,
+        String audience,
+        String disclosureAttribute,
+        String issuingDepartmentName,
+        boolean emergency,
+        String bodyHtml,
+        String bodyText,
+        List<Attachment> attachments,
+        List<Related> related,
+        String maskedTablesJson) {
+
+    /** An attachment with its bytes; the hash identifies the stored copy. */
+    public record Attachment(String filename, String mediaType, String sha256, byte[] content) {
+    }
+
+    /** A link to another published document, e.g. a policy and its interpretation (政策解读). */
+    public record Related(String documentId, String title, String relation) {
+    }
+}

@@ -1,0 +1,134 @@
+package org.gongkai.publication;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.gongkai.support.IndexNumber;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Writes the public read model. Called only by the workflow, inside the transaction that changes the edition's state,
+ * so that a snapshot exists exactly when the edition is published.
+ */
+@Service
+public class PublicationWriter {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
+
+    PublicationWriter(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+    }
+
+    /** The result of a publication: the document's index number (assigned at first publication) and the new snapshot. */
+    public record Published(String indexNumber, long snapshotId, boolean firstPublication) {
+    }
+
+    /**
+     * Publishes an edition: on first publication assigns the 索引号 (serial per department per year, consecutive, never
+     * reused), writes the immutable snapshot, makes it current (superseding the previous one) and copies the attachments.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Published publish(PublicationContent c) {
+        List<Map<String, Object>> existing = jdbc.queryForList(
+                "select index_number from public_document where document_id = ? for update", c.documentId());
+        boolean first = existing.isEmpty();
+        String indexNumber;
+        if (first) {
+            int year = c.publishedAt().atZone(CHINA).getYear();
+            indexNumber = new IndexNumber(c.departmentCreditCode(), year, nextSerial(c.departmentId(), year)).toString();
+            jdbc.update("""
+                    insert into public_document (document_id, index_number, department_id, status, first_published_at,
+                                                 last_major_change_at)
+                    values (?, ?, ?, 'LIVE', ?, ?)""",
+                    c.documentId(), indexNumber, c.departmentId(), Timestamp.from(c.publishedAt()), Timestamp.from(c.publishedAt()));
+        } else {
+            indexNumber = (String) existing.get(0).get("index_number");
+        }
+        List<Map<String, Object>> attachmentRefs = new ArrayList<>();
+        for (PublicationContent.Attachment a : c.attachments()) {
+            jdbc.update("""
+                    insert into published_file (sha256, media_type, size_bytes, content) values (?, ?, ?, ?)
+                    on conflict (sha256) do nothing""", a.sha256(), a.mediaType(), (long) a.content().length, a.content());
+            attachmentRefs.add(Map.of("name", a.filename(), "mediaType", a.mediaType(), "sha256", a.sha256(),
+                    "size", (long) a.content().length));
+        }
+        List<Map<String, Object>> related = c.related().stream()
+                .map(r -> Map.<String, Object>of("documentId", r.documentId(), "title", r.title(), "relation", r.relation()))
+                .toList();
+        Long snapshotId = jdbc.queryForObject("""
+                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, minor_change, change_note,
+                    title, document_number, written_on, summary, keywords, catalogue_code, catalogue_name, topic, genre,
+                    audience, disclosure_attribute, issuing_department_name, emergency, body_html, body_text,
+                    attachments, related, tables)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                returning id""", Long.class,
+                c.documentId(), c.editionId(), c.editionNumber(), Timestamp.from(c.publishedAt()), c.minorChange(),
+                c.changeNote(), c.title(), c.documentNumber(), c.writtenOn() == null ? null : Date.valueOf(c.writtenOn()),
+                c.summary(), c.keywords(), c.catalogueCode(), c.catalogueName(), c.topic(), c.genre(), c.audience(),
+                c.disclosureAttribute(), c.issuingDepartmentName(), c.emergency(),
+                c.bodyHtml() == null ? "" : c.bodyHtml(), c.bodyText() == null ? "" : c.bodyText(),
+                json.writeValueAsString(attachmentRefs), json.writeValueAsString(related),
+                c.maskedTablesJson() == null ? "[]" : c.maskedTablesJson());
+        jdbc.update("""
+                update public_document set current_snapshot_id = ?, status = case when status = 'UNPUBLISHED' then 'LIVE' else status end,
+                    unpublished_at = null, unpublished_reason = null,
+                    last_major_change_at = case when ? then last_major_change_at else ? end, version = version + 1
+                where document_id = ?""",
+                snapshotId, c.minorChange() && !first, Timestamp.from(c.publishedAt()), c.documentId());
+        events.publishEvent(new PublicationChanged(c.documentId(), PublicStatus.LIVE));
+        return new Published(indexNumber, snapshotId, first);
+    }
+
+    /** 废止/失效: the page stays public with a banner, the date and the reason. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withdraw(String documentId, Validity validity, LocalDate effectiveOn, String reason) {
+        if (validity == Validity.VALID) {
+            throw new IllegalArgumentException("withdrawal needs 废止 or 失效");
+        }
+        int changed = jdbc.update("""
+                update public_document set status = 'WITHDRAWN', validity = ?, validity_changed_on = ?, withdrawal_reason = ?,
+                    version = version + 1
+                where document_id = ? and status = 'LIVE'""", validity.name(), Date.valueOf(effectiveOn), reason, documentId);
+        if (changed != 1) {
+            throw new IllegalStateException("only a live document can be withdrawn");
+        }
+        events.publishEvent(new PublicationChanged(documentId, PublicStatus.WITHDRAWN));
+    }
+
+    /** Removes a document from every public view; its page answers 410. The index number stays reserved. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unpublish(String documentId, String reason, Instant at) {
+        int changed = jdbc.update("""
+                update public_document set status = 'UNPUBLISHED', unpublished_at = ?, unpublished_reason = ?, version = version + 1
+                where document_id = ? and status <> 'UNPUBLISHED'""", Timestamp.from(at), reason, documentId);
+        if (changed != 1) {
+            throw new IllegalStateException("the document is not public");
+        }
+        events.publishEvent(new PublicationChanged(documentId, PublicStatus.UNPUBLISHED));
+    }
+
+    private int nextSerial(long departmentId, int year) {
+        // the upsert takes a row lock: concurrent first publications queue here and get consecutive serials
+        return jdbc.queryForObject("""
+                insert into index_number_serial (department_id, year, last_serial) values (?, ?, 1)
+                on conflict (department_id, year) do update set last_serial = index_number_serial.last_serial + 1
+                returning last_serial""", Integer.class, departmentId, year);
+    }
+}

@@ -1,0 +1,522 @@
+package org.gongkai.tables;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.Role;
+import org.gongkai.identity.StaffPrincipal;
+import org.gongkai.infrastructure.NotFoundException;
+import org.gongkai.support.RuleViolation;
+import org.gongkai.tables.internal.TableStore;
+import org.gongkai.tables.internal.TableStore.TableRow;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Table templates (SYSADMIN) and data tables (the owning department's clerks enter data; reviewers see and scan).
+ * Who sees a table: clerks of its department, reviewers and approvers covering that department. Raw personal values:
+ * the department's own staff and reviewers, each view or export audited.
+ */
+@Service
+public class TableManagement {
+
+    /** Owner type of a table that belongs to no edition yet. */
+    public static final String STANDALONE = "STANDALONE";
+
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+    private final TableStore store;
+    private final IdentityManagement identity;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    TableManagement(TableStore store, IdentityManagement identity, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.identity = identity;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- templates ------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<TemplateSummary> templates() {
+        return store.templates();
+    }
+
+    /** The template list of the SYSADMIN console. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SYSADMIN')")
+    public List<TemplateSummary> templatesToAdminister() {
+        return store.templates();
+    }
+
+    /** The latest version of a template, for editing in the SYSADMIN console. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SYSADMIN')")
+    public TemplateVersion templateToEdit(long templateId) {
+        return template(templateId);
+    }
+
+    /** The latest version of a template. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public TemplateVersion template(long templateId) {
+        return store.latestVersion(templateId).orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSADMIN')")
+    public long createTemplate(String name, String description, List<TableColumn> columns) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new RuleViolation("name", "tables.template.error.name");
+        }
+        if (store.templateIdByName(n).isPresent()) {
+            throw new RuleViolation("name", "tables.template.error.nameTaken");
+        }
+        checkColumns(columns);
+        long id = store.insertTemplate(n, description == null ? "" : description.strip());
+        store.insertVersion(id, 1, columns);
+        audit.record("tables.template.create", "table_template", id, n + "（" + columns.size() + "列）");
+        return id;
+    }
+
+    /**
+     * Saves a new column set: in place while no table uses the latest version, otherwise as the next version, so that the
+     * tables already filled in keep the columns they were entered against. Returns the version number now current.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SYSADMIN')")
+    public int updateTemplate(long templateId, int expectedVersionNo, String description, List<TableColumn> columns) {
+        store.lockTemplate(templateId);
+        TemplateVersion latest = store.latestVersion(templateId).orElseThrow(NotFoundException::new);
+        if (latest.versionNo() != expectedVersionNo) {
+            throw new ObjectOptimisticLockingFailureException("table_template", templateId);
+        }
+        checkColumns(columns);
+        store.updateTemplateDescription(templateId, description == null ? "" : description.strip());
+        int versionNo = latest.versionNo();
+        if (latest.used()) {
+            versionNo++;
+            store.insertVersion(templateId, versionNo, columns);
+        } else {
+            store.replaceColumns(latest.id(), columns);
+        }
+        audit.record("tables.template.update", "table_template", templateId, latest.name() + " 第" + versionNo + "版");
+        return versionNo;
+    }
+
+    /** The fill-in workbook of a template's latest version. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public byte[] templateWorkbook(long templateId) {
+        TemplateVersion v = template(templateId);
+        return Sheets.template(v.name(), v.columns());
+    }
+
+    /** Checks a column set: at least one column; keys and labels unique; enum values given; no raw ID, phone or account. */
+    public static void checkColumns(List<TableColumn> columns) {
+        if (columns == null || columns.isEmpty()) {
+            throw new RuleViolation("columns", "tables.template.error.noColumns");
+        }
+        Set<String> keys = new HashSet<>();
+        Set<String> labels = new HashSet<>();
+        for (TableColumn c : columns) {
+            if (c.key() == null || !KEY.matcher(c.key()).matches()) {
+                throw new RuleViolation("columns", "tables.template.error.key");
+            }
+            if (c.label() == null || c.label().isBlank() || c.label().length() > 60) {
+                throw new RuleViolation("columns", "tables.template.error.label");
+            }
+            if (!keys.add(c.key()) || !labels.add(c.label().strip())) {
+                throw new RuleViolation("columns", "tables.template.error.duplicate");
+            }
+            if (c.type() == ColumnType.ENUM && c.allowedValues().isEmpty()) {
+                throw new RuleViolation("columns", "tables.template.error.enumValues");
+            }
+            if (c.type().mustNotBeShown() && c.rule() == PublicationRule.SHOW) {
+                throw new RuleViolation("columns", "tables.template.error.mustMask");
+            }
+        }
+    }
+
+    // ---- data tables ----------------------------------------------------------------------------------------------
+
+    /** The tables the person may see: their department's as a clerk, the covered departments' as reviewer or approver. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<TableSummary> tables(StaffPrincipal me) {
+        Map<Long, String> names = identity.departmentNames();
+        List<Long> departments;
+        if (me.has(Role.REVIEWER) || me.has(Role.APPROVER)) {
+            departments = me.coveredDepartmentIds().isEmpty() ? null : new ArrayList<>(me.coveredDepartmentIds());
+            if (departments != null && me.has(Role.CLERK)) {
+                departments.add(me.departmentId());
+            }
+        } else if (me.has(Role.CLERK)) {
+            departments = List.of(me.departmentId());
+        } else {
+            departments = List.of();
+        }
+        return store.tableList(departments).stream().map(r -> new TableSummary(((Number) r.get("id")).longValue(),
+                (String) r.get("caption"), (String) r.get("template_name"), ((Number) r.get("version_no")).intValue(),
+                ((Number) r.get("department_id")).longValue(), names.get(((Number) r.get("department_id")).longValue()),
+                Cadence.valueOf((String) r.get("cadence")), ((Number) r.get("row_count")).intValue(),
+                toInstant(r.get("updated_at")), (String) r.get("owner_type"))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    /** Creates a standalone table of the person's department from the latest version of a template. */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public long createStandalone(StaffPrincipal me, long templateId, String caption, Cadence cadence) {
+        return create(me.departmentId(), STANDALONE, null, templateId, caption, cadence);
+    }
+
+    /**
+     * Creates a table for an owner (an edition, later) in a department; the caller has checked that the person may edit
+     * the owner. The publication snapshot then takes {@link #publishedForm(long)}.
+     */
+    @Transactional
+    public long create(long departmentId, String ownerType, Long ownerId, long templateId, String caption, Cadence cadence) {
+        String c = caption == null ? "" : caption.strip();
+        if (c.isEmpty() || c.length() > 200) {
+            throw new RuleViolation("caption", "tables.table.error.caption");
+        }
+        if (cadence == null) {
+            throw new RuleViolation("cadence", "tables.table.error.cadence");
+        }
+        TemplateVersion v = store.latestVersion(templateId).orElseThrow(() -> new RuleViolation("templateId", "tables.table.error.template"));
+        long id = store.insertTable(v.id(), ownerType, ownerId, departmentId, c, cadence, Instant.now(clock));
+        audit.record("tables.table.create", "data_table", id, c + "（" + v.name() + " 第" + v.versionNo() + "版）");
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public TableDetail table(StaffPrincipal me, long id) {
+        TableRow t = visible(me, id);
+        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+        Map<Long, Map<String, String>> rows = store.rows(id);
+        MaskedTable published = PublicTable.of(t.caption(), v.columns(), new ArrayList<>(rows.values()));
+        return new TableDetail(t.id(), t.caption(), v.templateId(), v.name(), v.versionNo(), t.departmentId(),
+                identity.departmentNames().get(t.departmentId()), t.cadence(), t.ownerType(), t.ownerId(), t.version(),
+                t.updatedAt(), v.columns(), new ArrayList<>(rows.keySet()), published, t.chart(),
+                ChartOption.json(published, t.chart()), mayEdit(me, t), maySeeRaw(me, t), mayScan(me, t));
+    }
+
+    /** Every value as entered, for the department's own staff and reviewers; the view is audited. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public MaskedTable rawTable(StaffPrincipal me, long id) {
+        TableRow t = visible(me, id);
+        if (!maySeeRaw(me, t)) {
+            throw new NotFoundException();
+        }
+        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+        if (v.hasPersonalColumns()) {
+            audit.record("tables.raw.view", "data_table", id, "查看原始个人信息：" + t.caption());
+        }
+        return PublicTable.raw(t.caption(), v.columns(), new ArrayList<>(store.rows(id).values()));
+    }
+
+    /** The raw table as .xlsx (for correcting and re-importing); audited when it holds personal columns. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public byte[] rawWorkbook(StaffPrincipal me, long id) {
+        TableRow t = visible(me, id);
+        if (!maySeeRaw(me, t)) {
+            throw new NotFoundException();
+        }
+        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+        if (v.hasPersonalColumns()) {
+            audit.record("tables.raw.export", "data_table", id, "导出原始个人信息：" + t.caption());
+        }
+        return TableWriters.xlsx(PublicTable.raw(t.caption(), v.columns(), new ArrayList<>(store.rows(id).values())));
+    }
+
+    /** The published (masked) form, for the publication snapshot: callers must have their own right to the owner. */
+    @Transactional(readOnly = true)
+    public MaskedTable publishedForm(long id) {
+        TableRow t = store.table(id).orElseThrow(NotFoundException::new);
+        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+        return PublicTable.of(t.caption(), v.columns(), new ArrayList<>(store.rows(id).values()));
+    }
+
+    /**
+     * The masked tables of an owner (e.g. an edition) as the JSON the publication snapshot stores
+     * ({@code PublicationContent.maskedTablesJson}), each with its chart option; {@link PublishedTables#read} reads it back.
+     */
+    @Transactional(readOnly = true)
+    public String publicationJson(String ownerType, long ownerId) {
+        List<PublishedTables.Entry> entries = new ArrayList<>();
+        for (long id : store.tableIdsOf(ownerType, ownerId)) {
+            TableRow t = store.table(id).orElseThrow(NotFoundException::new);
+            MaskedTable masked = publishedForm(id);
+            entries.add(new PublishedTables.Entry(masked, ChartOption.json(masked, t.chart())));
+        }
+        return PublishedTables.json(entries);
+    }
+
+    /** The published form of a table the person may see (console preview and masked downloads). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public MaskedTable publishedForm(StaffPrincipal me, long id) {
+        visible(me, id);
+        return publishedForm(id);
+    }
+
+    /** The fill-in workbook of the table's own template version. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public byte[] tableTemplateWorkbook(StaffPrincipal me, long id) {
+        TableRow t = visible(me, id);
+        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+        return Sheets.template(t.caption(), v.columns());
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public void updateTable(StaffPrincipal me, long id, long version, String caption, Cadence cadence) {
+        TableRow t = editable(me, id);
+        String c = caption == null ? "" : caption.strip();
+        if (c.isEmpty() || c.length() > 200) {
+            throw new RuleViolation("caption", "tables.table.error.caption");
+        }
+        if (cadence == null) {
+            throw new RuleViolation("cadence", "tables.table.error.cadence");
+        }
+        if (!store.touch(id, version, Instant.now(clock))) {
+            throw new ObjectOptimisticLockingFailureException("data_table", id);
+        }
+        store.updateMeta(id, c, cadence);
+        audit.record("tables.table.update", "data_table", id, t.caption() + " → " + c);
+    }
+
+    /**
+     * Adds rows typed into the grid (row numbers 1…n as on the form); blank rows are skipped. Any bad cell rejects all
+     * rows with a report of every bad cell.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public int addRows(StaffPrincipal me, long id, long version, List<Map<String, String>> input) {
+        TableRow t = editable(me, id);
+        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+        List<Map<String, String>> rows = validate(v.columns(), input, 1);
+        if (rows.isEmpty()) {
+            throw new RuleViolation(null, "tables.rows.error.empty");
+        }
+        if (!store.touch(id, version, Instant.now(clock))) {
+            throw new ObjectOptimisticLockingFailureException("data_table", id);
+        }
+        store.appendRows(id, rows);
+        audit.record("tables.rows.add", "data_table", id, t.caption() + "：新增" + rows.size() + "行");
+        return rows.size();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public void deleteRow(StaffPrincipal me, long id, long rowId) {
+        TableRow t = editable(me, id);
+        if (!store.deleteRow(id, rowId)) {
+            throw new NotFoundException();
+        }
+        store.touch(id, null, Instant.now(clock));
+        audit.record("tables.rows.delete", "data_table", id, t.caption() + "：删除1行");
+    }
+
+    /**
+     * Imports a .xlsx or .csv file whose first row holds the column labels: all rows or none. With {@code replace} the
+     * existing rows are replaced. Row numbers in the report are the spreadsheet's (the header is row 1).
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public int importFile(StaffPrincipal me, long id, String fileName, byte[] content, boolean replace) {
+        TableRow t = editable(me, id);
+        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+        List<List<String>> sheet;
+        try {
+            sheet = Sheets.read(fileName, content);
+        } catch (Sheets.UnreadableFile e) {
+            throw new RuleViolation("file", "tables.import.error.unreadable");
+        }
+        if (sheet.isEmpty()) {
+            throw new RuleViolation("file", "tables.import.error.empty");
+        }
+        List<String> header = sheet.get(0).stream().map(h -> h == null ? "" : h.strip().replaceFirst("^[*＊]", "").strip()).toList();
+        List<CellError> errors = new ArrayList<>();
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        for (TableColumn c : v.columns()) {
+            int at = header.indexOf(c.label());
+            if (at < 0) {
+                at = header.indexOf(c.key());
+            }
+            if (at < 0) {
+                errors.add(new CellError(1, c.label(), "tables.import.error.missingColumn"));
+            } else {
+                positions.put(c.key(), at);
+            }
+        }
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
+            if (!h.isEmpty() && !positions.containsValue(i)) {
+                errors.add(new CellError(1, h, "tables.import.error.unknownColumn"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RowsRejected(errors);
+        }
+        List<Map<String, String>> input = new ArrayList<>();
+        for (List<String> line : sheet.subList(1, sheet.size())) {
+            Map<String, String> row = new LinkedHashMap<>();
+            positions.forEach((key, at) -> row.put(key, at < line.size() ? line.get(at) : ""));
+            input.add(row);
+        }
+        List<Map<String, String>> rows = validate(v.columns(), input, 2);
+        if (rows.isEmpty()) {
+            throw new RuleViolation("file", "tables.import.error.empty");
+        }
+        store.touch(id, null, Instant.now(clock));
+        if (replace) {
+            store.deleteRows(id);
+        }
+        store.appendRows(id, rows);
+        audit.record("tables.import", "data_table", id, t.caption() + "：导入" + rows.size() + "行" + (replace ? "（替换原有数据）" : ""));
+        return rows.size();
+    }
+
+    /** Checks every cell; returns the normalised non-blank rows or throws {@link RowsRejected} with every bad cell. */
+    static List<Map<String, String>> validate(List<TableColumn> columns, List<Map<String, String>> input, int firstRowNumber) {
+        List<CellError> errors = new ArrayList<>();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int r = 0; r < input.size(); r++) {
+            Map<String, String> raw = input.get(r);
+            if (raw.values().stream().allMatch(x -> x == null || x.isBlank())) {
+                continue;
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (TableColumn c : columns) {
+                CellValidation.Result result = CellValidation.check(c, raw.get(c.key()));
+                if (result.ok()) {
+                    row.put(c.key(), result.value());
+                } else {
+                    errors.add(new CellError(r + firstRowNumber, c.label(), result.errorKey()));
+                }
+            }
+            rows.add(row);
+        }
+        if (!errors.isEmpty()) {
+            throw new RowsRejected(errors);
+        }
+        return rows;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public void configureChart(StaffPrincipal me, long id, ChartConfig chart) {
+        TableRow t = editable(me, id);
+        if (chart != null) {
+            TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+            Map<String, TableColumn> byKey = new LinkedHashMap<>();
+            v.columns().forEach(c -> byKey.put(c.key(), c));
+            TableColumn category = byKey.get(chart.categoryKey());
+            if (category == null || category.rule() == PublicationRule.HIDE) {
+                throw new RuleViolation("categoryKey", "tables.chart.error.category");
+            }
+            if (chart.valueKeys().isEmpty() || chart.valueKeys().stream().map(byKey::get)
+                    .anyMatch(c -> c == null || !c.type().numeric() || c.rule() == PublicationRule.HIDE)) {
+                throw new RuleViolation("valueKeys", "tables.chart.error.values");
+            }
+        }
+        store.updateChart(id, chart);
+        store.touch(id, null, Instant.now(clock));
+        audit.record("tables.chart", "data_table", id, t.caption() + (chart == null ? "：取消图表" : "：配置图表"));
+    }
+
+    /**
+     * Scans the table's free-text columns (TEXT type) for personal data that should have been in a personal column:
+     * the hits a reviewer must see before the table is published.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public List<PersonalDataScanner.Hit> scan(StaffPrincipal me, long id) {
+        TableRow t = visible(me, id);
+        if (!mayScan(me, t)) {
+            throw new NotFoundException();
+        }
+        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
+        List<PersonalDataScanner.Hit> hits = new ArrayList<>();
+        int rowNumber = 0;
+        for (Map<String, String> row : store.rows(id).values()) {
+            rowNumber++;
+            for (TableColumn c : v.columns()) {
+                if (c.type() == ColumnType.TEXT || c.type() == ColumnType.ADDRESS && c.rule() == PublicationRule.SHOW) {
+                    hits.addAll(PersonalDataScanner.scanText(row.get(c.key()), "第" + rowNumber + "行 " + c.label()));
+                }
+            }
+        }
+        PersonalDataScanner.scanText(t.caption(), "标题").forEach(hits::add);
+        audit.record("tables.scan", "data_table", id, t.caption() + "：发现" + hits.size() + "处疑似个人信息");
+        return hits;
+    }
+
+    /** Scans an attachment (PDF, DOCX, XLSX, text) a clerk or reviewer uploads; nothing is stored. */
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'APPROVER')")
+    public List<PersonalDataScanner.Hit> scanAttachment(String fileName, byte[] content) {
+        return PersonalDataScanner.scanAttachment(fileName, content);
+    }
+
+    // ---- access ---------------------------------------------------------------------------------------------------
+
+    private TableRow visible(StaffPrincipal me, long id) {
+        TableRow t = store.table(id).orElseThrow(NotFoundException::new);
+        boolean clerk = me.has(Role.CLERK) && me.departmentId() == t.departmentId();
+        boolean reviewer = (me.has(Role.REVIEWER) || me.has(Role.APPROVER)) && me.covers(t.departmentId());
+        if (!clerk && !reviewer) {
+            throw new NotFoundException();
+        }
+        return t;
+    }
+
+    private TableRow editable(StaffPrincipal me, long id) {
+        TableRow t = visible(me, id);
+        if (!mayEdit(me, t)) {
+            throw new NotFoundException();
+        }
+        return store.tableForUpdate(id).orElseThrow(NotFoundException::new);
+    }
+
+    private static boolean mayEdit(StaffPrincipal me, TableRow t) {
+        return me.has(Role.CLERK) && me.departmentId() == t.departmentId() && STANDALONE.equals(t.ownerType());
+    }
+
+    private static boolean maySeeRaw(StaffPrincipal me, TableRow t) {
+        return me.departmentId() == t.departmentId() || me.has(Role.REVIEWER) && me.covers(t.departmentId());
+    }
+
+    private static boolean mayScan(StaffPrincipal me, TableRow t) {
+        return maySeeRaw(me, t);
+    }
+}

@@ -1,0 +1,167 @@
+package org.gongkai.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.gongkai.AbstractIntegrationTest;
+import org.gongkai.publication.PublicViews.ItemFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class PublicationIntegrationTests extends AbstractIntegrationTest {
+
+    @Autowired
+    PublicationWriter writer;
+
+    @Autowired
+    PublishedItems published;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    private PublicationWriter.Published publish(PublicationContent content) {
+        return transactions.execute(s -> writer.publish(content));
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    @Test
+    void twentyConcurrentFirstPublicationsGetTwentyConsecutiveSerials() throws Exception {
+        PublicationFixtures.Department department = PublicationFixtures.newDepartment(jdbc);
+        Instant at = Instant.parse("2026-05-06T02:00:00Z");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<PublicationWriter.Published>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            PublicationContent content = PublicationFixtures.content(department, newId(), "并发发布测试" + i, "正文", at);
+            Callable<PublicationWriter.Published> task = () -> {
+                start.await();
+                return publish(content);
+            };
+            results.add(pool.submit(task));
+        }
+        start.countDown();
+        List<String> numbers = new ArrayList<>();
+        for (Future<PublicationWriter.Published> result : results) {
+            numbers.add(result.get().indexNumber());
+        }
+        pool.shutdown();
+        List<String> expected = new ArrayList<>();
+        for (int serial = 1; serial <= 20; serial++) {
+            expected.add("%s/2026-%05d".formatted(department.creditCode(), serial));
+        }
+        assertThat(numbers).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aNewEditionKeepsTheIndexNumberAndRecordsTheChangeNoteUnlessMinor() {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "医政医管科");
+        PublicationContent first = PublicationFixtures.content(department, newId(), "医疗机构名录（2026年）", "名录正文",
+                Instant.parse("2026-02-02T01:00:00Z"));
+        String indexNumber = publish(first).indexNumber();
+        publish(PublicationFixtures.nextEdition(first, 2, "医疗机构名录（2026年更新）", false, "新增3家社区卫生服务站",
+                Instant.parse("2026-04-01T01:00:00Z")));
+        var third = publish(PublicationFixtures.nextEdition(first, 3, "医疗机构名录（2026年更新）", true, "修正错别字",
+                Instant.parse("2026-04-02T01:00:00Z")));
+        assertThat(third.indexNumber()).isEqualTo(indexNumber);
+        assertThat(third.firstPublication()).isFalse();
+
+        var item = published.find(first.documentId()).orElseThrow();
+        assertThat(item.summary().title()).isEqualTo("医疗机构名录（2026年更新）");
+        assertThat(item.summary().indexNumber()).isEqualTo(indexNumber);
+        assertThat(item.editionNumber()).isEqualTo(3);
+        assertThat(item.history()).extracting(PublicViews.Change::note).containsExactly("新增3家社区卫生服务站", "首次发布");
+        assertThat(item.summary().lastMajorChangeAt()).isEqualTo(Instant.parse("2026-04-01T01:00:00Z"));
+    }
+
+    @Test
+    void snapshotsAreImmutable() {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "医政医管科");
+        PublicationContent content = PublicationFixtures.content(department, newId(), "不可更改的快照", "正文", Instant.now());
+        publish(content);
+        assertThatThrownBy(() -> jdbc.update("update publication_snapshot set title = 'x' where document_id = ?", content.documentId()))
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("delete from publication_snapshot where document_id = ?", content.documentId()))
+                .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void searchFindsChineseSubstringsTitleFirstAndNeverUnpublishedItems() {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
+        String marker = "甲乙丙" + newId().substring(0, 4);
+        PublicationContent inBody = PublicationFixtures.content(department, newId(), "预防接种工作通知" + marker,
+                "做好疫苗接种和冷链管理。", Instant.parse("2026-03-01T01:00:00Z"));
+        PublicationContent inTitle = PublicationFixtures.content(department, newId(), "疑似预防接种异常反应监测年度报告（疫苗）" + marker,
+                "全年报告情况。", Instant.parse("2025-03-01T01:00:00Z"));
+        PublicationContent gone = PublicationFixtures.content(department, newId(), "已撤下的疫苗信息" + marker,
+                "疫苗", Instant.parse("2026-03-05T01:00:00Z"));
+        publish(inBody);
+        publish(inTitle);
+        publish(gone);
+        transactions.executeWithoutResult(s -> writer.unpublish(gone.documentId(), "误发", Instant.now()));
+
+        var hits = published.search("疫苗 " + marker, ItemFilter.none(), 1, 10);
+        assertThat(hits.items()).extracting(h -> h.item().documentId()).containsExactly(inTitle.documentId(), inBody.documentId());
+        assertThat(hits.items().get(0).title()).anySatisfy(seg -> {
+            assertThat(seg.match()).isTrue();
+            assertThat(seg.text()).isEqualTo("疫苗");
+        });
+        assertThat(hits.items().get(1).snippet()).anyMatch(seg -> seg.match() && seg.text().equals("疫苗"));
+
+        assertThat(published.status(gone.documentId())).isEqualTo(PublicStatus.UNPUBLISHED);
+        assertThat(published.find(gone.documentId())).isEmpty();
+        assertThat(published.latest(50)).noneMatch(i -> i.documentId().equals(gone.documentId()));
+        assertThat(published.sitemap()).noneMatch(e -> e.documentId().equals(gone.documentId()));
+        assertThat(published.status("never-published")).isEqualTo(PublicStatus.NONE);
+    }
+
+    @Test
+    void twoCharacterQueriesUseTheBigramIndex() {
+        String plan = transactions.execute(s -> {
+            jdbc.execute("set local enable_seqscan = off");
+            return String.join("\n", jdbc.queryForList("""
+                    explain select s.id from publication_snapshot s
+                    where cjk_bigrams(s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) @@ '''疫苗'''::tsquery""",
+                    String.class));
+        });
+        assertThat(plan).contains("publication_snapshot_search_idx");
+    }
+
+    @Test
+    void withdrawalKeepsThePagePublicWithBannerFacts() {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "医政医管科");
+        PublicationContent content = PublicationFixtures.content(department, newId(), "关于印发某规范性文件的通知",
+                "正文", Instant.parse("2024-06-01T01:00:00Z"));
+        publish(content);
+        transactions.executeWithoutResult(s -> writer.withdraw(content.documentId(), Validity.REPEALED,
+                LocalDate.of(2026, 1, 1), "已被新文件替代"));
+        var item = published.find(content.documentId()).orElseThrow();
+        assertThat(item.summary().status()).isEqualTo(PublicStatus.WITHDRAWN);
+        assertThat(item.summary().validity()).isEqualTo(Validity.REPEALED);
+        assertThat(item.withdrawalReason()).isEqualTo("已被新文件替代");
+        assertThat(item.validityChangedOn()).isEqualTo(LocalDate.of(2026, 1, 1));
+    }
+
+    @Test
+    void queryTermsAreBoundedAndCleaned() {
+        assertThat(PublishedItems.terms("双随机  抽查")).containsExactly("双随机", "抽查");
+        assertThat(PublishedItems.terms("疫苗' & !(x)")).containsExactly("疫苗", "x");
+        assertThat(PublishedItems.terms("医".repeat(500)).get(0)).hasSize(PublishedItems.MAX_QUERY_LENGTH);
+        assertThat(PublishedItems.tsquery(List.of("双随机", "抽查"))).isEqualTo("'双随' & '随机' & '抽查'");
+    }
+}
