@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.console.Notifications;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffPrincipal;
@@ -59,11 +60,13 @@ public class InformationRequests {
     private final IdentityManagement identity;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
+    private final Notifications notifications;
     private final Clock clock;
     private final String dummyHash;
 
     InformationRequests(JdbcTemplate jdbc, WorkingDayCalendar calendar, AuditTrail audit, IdentityManagement identity,
-                        PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock) {
+                        PasswordEncoder encoder, ApplicationEventPublisher events, Notifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.audit = audit;
@@ -753,6 +756,10 @@ public class InformationRequests {
                     insert into request_notification (request_id, department_id, kind, message, created_on)
                     values (?, ?, ?, ?, ?) on conflict do nothing""", id, r.departmentId(), kind, message, today);
             if (inserted == 1) {
+                // the assigned department's staff also get it in their console inbox (no applicant data in it)
+                notifications.notify(identity.accountNamesOf(r.departmentId()).keySet(),
+                        kind.equals("OVERDUE") ? "依申请公开逾期：" + r.number() : "依申请公开即将到期：" + r.number(), message,
+                        "/admin/requests/" + id);
                 audit.recordAs("system", "", "request.reminded", "info_request", r.number(), message);
                 sent++;
             }
