@@ -129,6 +129,7 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
             assertThat(o.findElement(By.cssSelector("ul.frequent")).getText()).contains("2025年第三季度生活饮用水水质监测结果");
             var rows = o.findElements(By.cssSelector(".requests-table tbody tr"));
             assertThat(rows.get(0).getAttribute("class")).contains("overdue");
+            assertThat(rows.get(0).findElement(By.tagName("td")).getCssValue("background-color")).isEqualTo("rgba(248, 215, 215, 1)");
             office.screenshot("request-dashboard");
             o.get(baseUrl() + "/admin/requests/" + id);
             o.findElement(By.linkText("打开答复书（可打印）")).click();
