@@ -120,4 +120,34 @@ class RequestHandlingTests extends AbstractIntegrationTest {
         assertThat(next.get(Table3Row.CARRIED_OVER)).containsEntry(ApplicantCategory.LEGAL_SERVICE, 1L);
         assertThat(next.get(Table3Row.NOT_DISCLOSED_THIRD_PARTY_RIGHTS)).containsEntry(ApplicantCategory.LEGAL_SERVICE, 1L);
     }
+
+    @Test
+    void aLetterIsRegisteredWithTheDayItWasSignedForAsTheReceiptDate() throws Exception {
+        LocalDate signedFor = LocalDate.now(clock).minusDays(3);
+        String page = mvc.perform(post("/admin/requests/new").with(as("reviewer")).with(csrf())
+                        .param("channel", "LETTER").param("receivedOn", signedFor.toString())
+                        .param("applicantKind", "PERSON").param("applicantName", "来信测试人").param("idType", "PASSPORT")
+                        .param("idNumber", "E12345678").param("phone", "020-88886666").param("address", "示范市来信路1号")
+                        .param("infoName", "来信申请测试").param("infoDescription", "信函申请").param("provisionForm", "PAPER")
+                        .param("obtainWay", "POST").param("declaration", "true"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("申请已登记", "query-code", calendar.addWorkingDays(signedFor, 20).toString());
+        assertThat(jdbc.queryForMap("select channel, received_on from info_request where info_name = '来信申请测试'"))
+                .containsEntry("channel", "LETTER").containsEntry("received_on", java.sql.Date.valueOf(signedFor));
+
+        String refused = mvc.perform(post("/admin/requests/new").with(as("reviewer")).with(csrf())
+                        .param("channel", "FAX").param("receivedOn", LocalDate.now(clock).plusDays(1).toString())
+                        .param("applicantKind", "PERSON").param("applicantName", "传真测试人").param("idType", "PASSPORT")
+                        .param("idNumber", "E1").param("phone", "020-88886666").param("address", "地址")
+                        .param("infoName", "未来日期测试").param("infoDescription", "x").param("provisionForm", "PAPER")
+                        .param("obtainWay", "POST").param("declaration", "true"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused).contains("收到日期不能晚于今天");
+        assertThat(jdbc.queryForObject("select count(*) from info_request where info_name = '未来日期测试'", Long.class)).isZero();
+        mvc.perform(post("/admin/requests/new").with(as("clerk")).with(csrf()).param("channel", "LETTER")
+                .param("receivedOn", signedFor.toString()).param("applicantKind", "PERSON").param("applicantName", "x")
+                .param("idType", "PASSPORT").param("idNumber", "E1").param("phone", "020-88886666").param("address", "a")
+                .param("infoName", "文员不能登记").param("infoDescription", "x").param("provisionForm", "PAPER")
+                .param("obtainWay", "POST").param("declaration", "true")).andExpect(status().isForbidden());
+    }
 }
