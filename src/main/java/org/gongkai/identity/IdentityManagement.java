@@ -165,6 +165,15 @@ public class IdentityManagement {
                 .map(StaffAccount::getUsername).toList();
     }
 
+    /** Ids of enabled accounts holding a role and covering a department (covering none in particular means all). */
+    @Transactional(readOnly = true)
+    public List<Long> accountIdsWithRoleCovering(Role role, long departmentId) {
+        return accounts.findAllByOrderByDepartmentIdAscUsernameAsc().stream()
+                .filter(a -> a.isEnabled() && a.getRoles().contains(role))
+                .filter(a -> a.getCoveredDepartmentIds().isEmpty() || a.getCoveredDepartmentIds().contains(departmentId))
+                .map(StaffAccount::getId).toList();
+    }
+
     public record NewAccountCommand(String username, String displayName, Long departmentId, String password) {
     }
 

@@ -1,0 +1,260 @@
+package org.gongkai.content;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.content.internal.CatalogueNodeRepository;
+import org.gongkai.content.internal.ContentDocumentRepository;
+import org.gongkai.content.internal.EditionRepository;
+import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.Role;
+import org.gongkai.identity.StaffPrincipal;
+import org.gongkai.infrastructure.NotFoundException;
+import org.gongkai.support.RuleViolation;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drafting documents and editions. A clerk sees and edits only their own department's editions; reviewers and approvers
+ * see those of the departments they cover. Anything else answers 404, as if it did not exist.
+ */
+@Service
+public class ContentManagement {
+
+    private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CatalogueNodeRepository nodes;
+    private final ContentDocumentRepository documents;
+    private final EditionRepository editions;
+    private final IdentityManagement identity;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ContentManagement(CatalogueNodeRepository nodes, ContentDocumentRepository documents, EditionRepository editions,
+                      IdentityManagement identity, AuditTrail audit, Clock clock) {
+        this.nodes = nodes;
+        this.documents = documents;
+        this.editions = editions;
+        this.identity = identity;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a clerk types; the body is sanitised here. */
+    public record DraftInput(String title, String documentNumber, LocalDate writtenOn, String summary, String keywords,
+                             Long catalogueNodeId, String topic, String genre, String audience, String disclosureAttribute,
+                             String bodyHtml, String changeNote, boolean minorChange, boolean emergency) {
+    }
+
+    // ---- catalogue ---------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<CatalogueNode> catalogue() {
+        return nodes.findByRetiredFalseOrderByParentIdAscPositionAscIdAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CatalogueNode> node(String code) {
+        return nodes.findByCode(code).filter(n -> !n.isRetired());
+    }
+
+    /** The codes of a node and all its descendants. */
+    @Transactional(readOnly = true)
+    public List<String> codesUnder(String code) {
+        List<CatalogueNode> all = catalogue();
+        CatalogueNode root = all.stream().filter(n -> n.getCode().equals(code)).findFirst().orElse(null);
+        if (root == null) {
+            return List.of();
+        }
+        List<CatalogueNode> found = new java.util.ArrayList<>(List.of(root));
+        for (int i = 0; i < found.size(); i++) {
+            Long parent = found.get(i).getId();
+            all.stream().filter(n -> parent.equals(n.getParentId())).forEach(found::add);
+        }
+        return found.stream().map(CatalogueNode::getCode).toList();
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------------------------
+
+    /** An edition as the workflow and publication see it; no access check (callers check their own rules). */
+    @Transactional(readOnly = true)
+    public EditionView view(long editionId) {
+        return toView(editions.findById(editionId).orElseThrow(NotFoundException::new));
+    }
+
+    /** An edition for a staff member, or 404 when it is not theirs to see. */
+    @Transactional(readOnly = true)
+    public EditionView viewFor(long editionId, StaffPrincipal me) {
+        EditionView view = view(editionId);
+        if (!maySee(me, view.departmentId())) {
+            throw new NotFoundException();
+        }
+        return view;
+    }
+
+    public static boolean maySee(StaffPrincipal me, long departmentId) {
+        return (me.has(Role.CLERK) && me.departmentId() == departmentId)
+                || ((me.has(Role.REVIEWER) || me.has(Role.APPROVER)) && me.covers(departmentId));
+    }
+
+    /** The editions of the departments a staff member works for, newest first. */
+    @Transactional(readOnly = true)
+    public List<EditionView> forStaff(StaffPrincipal me, Set<EditionState> states) {
+        Set<Long> departments = new java.util.HashSet<>();
+        if (me.has(Role.CLERK)) {
+            departments.add(me.departmentId());
+        }
+        if (me.has(Role.REVIEWER) || me.has(Role.APPROVER)) {
+            departments.addAll(me.coveredDepartmentIds().isEmpty() ? identity.departmentNames().keySet() : me.coveredDepartmentIds());
+        }
+        if (departments.isEmpty()) {
+            return List.of();
+        }
+        return editions.findByDepartmentsAndStates(departments, states.isEmpty() ? EnumSet.allOf(EditionState.class) : states)
+                .stream().map(this::toView).toList();
+    }
+
+    /** Editions in the given states across all departments, oldest change first (queues filter by coverage). */
+    @Transactional(readOnly = true)
+    public List<EditionView> inStates(Set<EditionState> states) {
+        return editions.findByStates(states).stream().map(this::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EditionView> editionsOf(long documentId) {
+        return editions.findByDocumentIdOrderByNumberDesc(documentId).stream().map(this::toView).toList();
+    }
+
+    // ---- drafting ----------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public EditionView createDraft(DraftInput input, StaffPrincipal me) {
+        if (!me.has(Role.CLERK)) {
+            throw new org.springframework.security.access.AccessDeniedException("clerks draft");
+        }
+        Instant now = Instant.now(clock);
+        Edition.Fields fields = check(input);
+        ContentDocument document = documents.save(new ContentDocument(newPublicId(), me.departmentId(), now));
+        Edition edition = new Edition(document.getId(), 1, me.id(), now);
+        edition.edit(fields, now);
+        editions.save(edition);
+        audit.record("edition.created", "edition", edition.getId(), fields.title());
+        return toView(edition);
+    }
+
+    /** Saves a draft; editing a returned edition makes it a draft again. A stale version is a conflict. */
+    @Transactional
+    public EditionView editDraft(long editionId, long version, DraftInput input, StaffPrincipal me) {
+        Edition edition = editions.findById(editionId).orElseThrow(NotFoundException::new);
+        ContentDocument document = documents.findById(edition.getDocumentId()).orElseThrow();
+        if (!me.has(Role.CLERK) || me.departmentId() != document.getDepartmentId()) {
+            throw new NotFoundException();
+        }
+        if (edition.getVersion() != version) {
+            throw new ObjectOptimisticLockingFailureException(Edition.class, editionId);
+        }
+        if (edition.getState() == EditionState.RETURNED) {
+            edition.changeState(EditionState.DRAFT); // EditionAction.REOPEN: the clerk takes a returned edition back
+            audit.record("edition.reopened", "edition", editionId, edition.getTitle());
+        }
+        if (edition.getState() != EditionState.DRAFT) {
+            throw new RuleViolation(null, "content.error.notEditable");
+        }
+        Edition.Fields fields = check(input);
+        edition.edit(fields, Instant.now(clock));
+        editions.saveAndFlush(edition);
+        audit.record("edition.edited", "edition", editionId, fields.title());
+        return toView(edition);
+    }
+
+    /** A new draft edition of a published document, starting from a copy of the published one. */
+    @Transactional
+    public EditionView newEditionFromPublished(long documentId, StaffPrincipal me) {
+        ContentDocument document = documents.findById(documentId).orElseThrow(NotFoundException::new);
+        if (!me.has(Role.CLERK) || me.departmentId() != document.getDepartmentId()) {
+            throw new NotFoundException();
+        }
+        List<Edition> all = editions.findByDocumentIdOrderByNumberDesc(documentId);
+        if (all.stream().anyMatch(e -> e.getState().isOpen())) {
+            throw new RuleViolation(null, "content.error.openEditionExists");
+        }
+        Edition published = all.stream().filter(e -> e.getState() == EditionState.PUBLISHED).findFirst()
+                .orElseThrow(() -> new RuleViolation(null, "content.error.notPublished"));
+        Instant now = Instant.now(clock);
+        Edition next = new Edition(documentId, all.get(0).getNumber() + 1, me.id(), now);
+        Edition.Fields f = published.fields();
+        next.edit(new Edition.Fields(f.title(), f.documentNumber(), f.writtenOn(), f.summary(), f.keywords(), f.catalogueNodeId(),
+                f.topic(), f.genre(), f.audience(), f.disclosureAttribute(), f.sanitisedBodyHtml(), null, false, f.emergency()), now);
+        editions.save(next);
+        audit.record("edition.created", "edition", next.getId(), "第" + next.getNumber() + "版，复制自已发布版本");
+        return toView(next);
+    }
+
+    /** The workflow takes the edition under a row lock to change its state. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Edition lockForWorkflow(long editionId) {
+        return editions.findForUpdate(editionId).orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<Edition> publishedEditionOf(long documentId, long exceptEditionId) {
+        return editions.findByDocumentIdOrderByNumberDesc(documentId).stream()
+                .filter(e -> e.getState() == EditionState.PUBLISHED && e.getId() != exceptEditionId).findFirst();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------------
+
+    private Edition.Fields check(DraftInput in) {
+        CatalogueNode node = in.catalogueNodeId() == null ? null : nodes.findById(in.catalogueNodeId()).orElse(null);
+        if (node == null || node.isRetired()) {
+            throw new RuleViolation("catalogueNodeId", "content.error.node");
+        }
+        if (in.writtenOn() != null && in.writtenOn().isAfter(LocalDate.now(clock))) {
+            throw new RuleViolation("writtenOn", "content.error.writtenOnFuture");
+        }
+        String body = BodySanitizer.sanitise(in.bodyHtml());
+        return new Edition.Fields(in.title().strip(), blank(in.documentNumber()), in.writtenOn(), blank(in.summary()),
+                blank(in.keywords()), node.getId(), blank(in.topic()), blank(in.genre()), blank(in.audience()),
+                in.disclosureAttribute() == null || in.disclosureAttribute().isBlank() ? "主动公开" : in.disclosureAttribute(),
+                body, blank(in.changeNote()), in.minorChange(), in.emergency());
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private String newPublicId() {
+        while (true) {
+            StringBuilder id = new StringBuilder(10);
+            for (int i = 0; i < 10; i++) {
+                id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+            }
+            if (!documents.existsByPublicId(id.toString())) {
+                return id.toString();
+            }
+        }
+    }
+
+
+    private EditionView toView(Edition e) {
+        ContentDocument d = documents.findById(e.getDocumentId()).orElseThrow();
+        CatalogueNode node = nodes.findById(e.getCatalogueNodeId()).orElseThrow();
+        String department = identity.departmentView(d.getDepartmentId()).map(IdentityManagement.DepartmentView::name).orElse("");
+        return new EditionView(e.getId(), d.getId(), d.getPublicId(), e.getNumber(), e.getState(), d.getDepartmentId(), department,
+                e.getTitle(), e.getDocumentNumber(), e.getWrittenOn(), e.getSummary(), e.getKeywords(), node.getId(), node.getCode(),
+                node.getName(), node.isApprovalRequired(), e.getTopic(), e.getGenre(), e.getAudience(), e.getDisclosureAttribute(),
+                e.getBodyHtml(), e.getChangeNote(), e.isMinorChange(), e.isEmergency(), e.getCreatedBy(), e.getUpdatedAt(),
+                e.getVersion());
+    }
+}

@@ -1,0 +1,354 @@
+package org.gongkai.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.console.Notifications;
+import org.gongkai.content.ContentManagement;
+import org.gongkai.content.Edition;
+import org.gongkai.content.EditionState;
+import org.gongkai.content.EditionView;
+import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.Role;
+import org.gongkai.identity.StaffPrincipal;
+import org.gongkai.publication.PublicationContent;
+import org.gongkai.publication.PublicationWriter;
+import org.gongkai.publication.Validity;
+import org.gongkai.support.RuleViolation;
+import org.gongkai.tables.PersonalDataScanner;
+import org.gongkai.tables.TableManagement;
+import org.gongkai.workflow.WorkflowRules.Actor;
+import org.gongkai.workflow.WorkflowRules.Subject;
+import org.gongkai.workflow.internal.WorkflowRecords;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One method per workflow action. Each takes the edition under a row lock, checks {@link WorkflowRules}, records what
+ * happened (review or approval record, audit event, notices) and, on publication, writes the publication snapshot, all in
+ * one transaction. An action the rules refuse changes nothing and raises {@link WorkflowRefused}.
+ */
+@Service
+public class EditionWorkflow {
+
+    private final ContentManagement content;
+    private final WorkflowRecords records;
+    private final PublicationWriter publication;
+    private final TableManagement tables;
+    private final IdentityManagement identity;
+    private final AuditTrail audit;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    EditionWorkflow(ContentManagement content, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
+                    IdentityManagement identity, AuditTrail audit, Notifications notifications, Clock clock) {
+        this.content = content;
+        this.records = records;
+        this.publication = publication;
+        this.tables = tables;
+        this.identity = identity;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    // ---- queries -----------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public WorkflowFacts facts(long editionId) {
+        return records.facts(editionId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewRecord> reviews(long editionId) {
+        return records.reviews(editionId);
+    }
+
+    /** Personal data found in the body of an edition, for the review page. */
+    @Transactional(readOnly = true)
+    public List<PersonalDataScanner.Hit> personalData(long editionId) {
+        return PersonalDataScanner.scanHtml(content.view(editionId).bodyHtml(), "正文");
+    }
+
+    /** What a staff member may do with an edition now, for the buttons of the console. */
+    @Transactional(readOnly = true)
+    public Set<EditionAction> allowedActions(long editionId, StaffPrincipal me) {
+        EditionView view = content.view(editionId);
+        Subject subject = subject(view, records.facts(editionId));
+        Set<EditionAction> allowed = java.util.EnumSet.noneOf(EditionAction.class);
+        for (EditionAction action : EditionAction.values()) {
+            if (WorkflowRules.check(action, actor(me), subject).isEmpty()) {
+                allowed.add(action);
+            }
+        }
+        return allowed;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> awaitingRetrospectiveReview() {
+        return records.awaitingRetrospectiveReview();
+    }
+
+    // ---- actions -----------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public void submit(long editionId, StaffPrincipal me) {
+        Edition edition = take(EditionAction.SUBMIT, editionId, me);
+        Instant now = Instant.now(clock);
+        records.submitted(editionId, me.id(), now);
+        edition.changeState(EditionState.SUBMITTED);
+        audit.record("edition.submitted", "edition", editionId, edition.getTitle());
+        EditionView view = content.view(editionId);
+        notify(reviewersOf(view.departmentId(), Role.REVIEWER), "待保密审查：" + view.title(),
+                view.departmentName() + " 提交", "/admin/review/" + editionId);
+    }
+
+    /**
+     * Passes the confidentiality review. Where the catalogue node needs no leadership approval, the reviewer publishes now
+     * or at {@code publishAt}; otherwise the edition goes to the approvers' queue.
+     */
+    @Transactional
+    public void passReview(long editionId, Checklist checklist, String opinion, String personalDataNote, Instant publishAt,
+                           StaffPrincipal me) {
+        Edition edition = take(EditionAction.PASS_REVIEW, editionId, me);
+        EditionView view = content.view(editionId);
+        if (!checklist.allHold()) {
+            throw new RuleViolation("checklist", "review.error.checklist");
+        }
+        if (opinion == null || opinion.isBlank()) {
+            throw new RuleViolation("opinion", "review.error.opinion");
+        }
+        int hits = PersonalDataScanner.scanHtml(view.bodyHtml(), "正文").size();
+        if (hits > 0 && (personalDataNote == null || personalDataNote.isBlank())) {
+            throw new RuleViolation("personalDataNote", "review.error.personalData");
+        }
+        Instant now = Instant.now(clock);
+        WorkflowFacts facts = records.facts(editionId);
+        recordReview(editionId, facts.round(), false, me, now, checklist, opinion.strip(), hits, personalDataNote, "PASS");
+        records.reviewed(editionId, me.id(), now);
+        edition.changeState(EditionState.REVIEWED);
+        audit.record("review.passed", "edition", editionId, view.title());
+        if (view.approvalRequired()) {
+            notify(reviewersOf(view.departmentId(), Role.APPROVER), "待领导审定：" + view.title(), "保密审查已通过",
+                    "/admin/approval/" + editionId);
+        } else {
+            publishOrSchedule(edition, view, publishAt, me, now);
+        }
+    }
+
+    /** Sends an edition back with reasons; the drafter sees them on the edition. */
+    @Transactional
+    public void returnEdition(long editionId, String reason, StaffPrincipal me) {
+        Edition edition = take(EditionAction.RETURN, editionId, me);
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation("reason", "review.error.reason");
+        }
+        Instant now = Instant.now(clock);
+        WorkflowFacts facts = records.facts(editionId);
+        if (edition.getState() == EditionState.SUBMITTED) {
+            recordReview(editionId, facts.round(), false, me, now, Checklist.none(), reason.strip(), 0, null, "RETURN");
+        } else {
+            recordApproval(editionId, facts.round(), me, now, "RETURN", reason.strip(), null);
+        }
+        records.returned(editionId, reason.strip(), now);
+        edition.changeState(EditionState.RETURNED);
+        audit.record("edition.returned", "edition", editionId, reason.strip());
+        notify(facts.submittedBy() == null ? List.of() : List.of(facts.submittedBy()), "已退回：" + edition.getTitle(),
+                reason.strip(), "/admin/documents/" + editionId);
+    }
+
+    /** 局领导审定: approve, then publish now or at {@code publishAt}. */
+    @Transactional
+    public void approve(long editionId, String opinion, Instant publishAt, StaffPrincipal me) {
+        Edition edition = take(EditionAction.APPROVE, editionId, me);
+        EditionView view = content.view(editionId);
+        Instant now = Instant.now(clock);
+        recordApproval(editionId, records.facts(editionId).round(), me, now, "APPROVE", opinion, publishAt);
+        records.approved(editionId, me.id(), now);
+        edition.changeState(EditionState.APPROVED);
+        audit.record("edition.approved", "edition", editionId, view.title());
+        publishOrSchedule(edition, view, publishAt, me, now);
+    }
+
+    /** Emergency publication (e.g. an outbreak notice within 5 hours): an approver, with a reason; reviewed afterwards. */
+    @Transactional
+    public void forcePublish(long editionId, String reason, StaffPrincipal me) {
+        Edition edition = take(EditionAction.FORCE_PUBLISH, editionId, me);
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation("reason", "workflow.error.forceReason");
+        }
+        EditionView view = content.view(editionId);
+        Instant now = Instant.now(clock);
+        WorkflowFacts facts = records.facts(editionId);
+        if (facts.round() == 0) {
+            records.submitted(editionId, view.createdBy(), now);
+        }
+        recordApproval(editionId, records.facts(editionId).round(), me, now, "FORCE", reason.strip(), null);
+        records.forcePublished(editionId, me.id(), reason.strip());
+        audit.record("edition.forcePublished", "edition", editionId, reason.strip());
+        publishNow(edition, view, now);
+        notify(reviewersOf(view.departmentId(), Role.REVIEWER), "紧急发布，待事后审查：" + view.title(), reason.strip(),
+                "/admin/review/" + editionId);
+    }
+
+    /** The review a force-published edition gets afterwards; clears the dashboard flag. */
+    @Transactional
+    public void retrospectiveReview(long editionId, Checklist checklist, String opinion, StaffPrincipal me) {
+        Edition edition = content.lockForWorkflow(editionId);
+        EditionView view = content.view(editionId);
+        WorkflowFacts facts = records.facts(editionId);
+        if (!facts.awaitingRetrospectiveReview() || edition.getState() != EditionState.PUBLISHED) {
+            throw new WorkflowRefused("workflow.refused.state", true);
+        }
+        if (!me.has(Role.REVIEWER) || !me.covers(view.departmentId())) {
+            throw new WorkflowRefused("workflow.refused.role", false);
+        }
+        if (opinion == null || opinion.isBlank()) {
+            throw new RuleViolation("opinion", "review.error.opinion");
+        }
+        Instant now = Instant.now(clock);
+        recordReview(editionId, facts.round(), true, me, now, checklist, opinion.strip(), 0, null,
+                checklist.allHold() ? "PASS" : "RETURN");
+        records.retrospectivelyReviewed(editionId, now);
+        audit.record("review.retrospective", "edition", editionId, (checklist.allHold() ? "通过：" : "发现问题：") + opinion.strip());
+    }
+
+    /** 废止/失效: the page stays public with a banner, date and reason. */
+    @Transactional
+    public void withdraw(long editionId, Validity validity, LocalDate effectiveOn, String reason, StaffPrincipal me) {
+        Edition edition = take(EditionAction.WITHDRAW, editionId, me);
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation("reason", "workflow.error.withdrawReason");
+        }
+        if (validity == null || validity == Validity.VALID || effectiveOn == null) {
+            throw new RuleViolation("validity", "workflow.error.validity");
+        }
+        EditionView view = content.view(editionId);
+        edition.changeState(EditionState.WITHDRAWN);
+        publication.withdraw(view.publicId(), validity, effectiveOn, reason.strip());
+        audit.record("edition.withdrawn", "edition", editionId, validity + " " + effectiveOn + " " + reason.strip());
+    }
+
+    /** Removes a published item from every public view; the page answers 410. */
+    @Transactional
+    public void unpublish(long editionId, String reason, StaffPrincipal me) {
+        Edition edition = take(EditionAction.UNPUBLISH, editionId, me);
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation("reason", "workflow.error.unpublishReason");
+        }
+        EditionView view = content.view(editionId);
+        edition.changeState(EditionState.UNPUBLISHED);
+        publication.unpublish(view.publicId(), reason.strip(), Instant.now(clock));
+        audit.record("edition.unpublished", "edition", editionId, reason.strip());
+    }
+
+    @Transactional
+    public void discard(long editionId, StaffPrincipal me) {
+        Edition edition = take(EditionAction.DISCARD, editionId, me);
+        edition.changeState(EditionState.DISCARDED);
+        audit.record("edition.discarded", "edition", editionId, edition.getTitle());
+    }
+
+    /** Publishes every scheduled edition whose time has come; the scheduler calls it every 30 seconds. */
+    @Transactional
+    public int publishDue() {
+        Instant now = Instant.now(clock);
+        int published = 0;
+        for (Long editionId : records.dueForPublication(now)) {
+            Edition edition = content.lockForWorkflow(editionId);
+            if (edition.getState() != EditionState.SCHEDULED) {
+                continue;
+            }
+            publishNow(edition, content.view(editionId), now);
+            audit.recordAs("system", "", "edition.publishedOnSchedule", "edition", editionId, edition.getTitle());
+            published++;
+        }
+        return published;
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------------
+
+    private Edition take(EditionAction action, long editionId, StaffPrincipal me) {
+        Edition edition = content.lockForWorkflow(editionId);
+        EditionView view = content.view(editionId);
+        if (!ContentManagement.maySee(me, view.departmentId()) && !me.has(Role.APPROVER) && !me.has(Role.REVIEWER)) {
+            throw new org.gongkai.infrastructure.NotFoundException();
+        }
+        Optional<WorkflowRules.Refusal> refusal = WorkflowRules.check(action, actor(me), subject(view, records.facts(editionId)));
+        if (refusal.isPresent()) {
+            throw new WorkflowRefused(refusal.get().messageKey(), refusal.get().conflict());
+        }
+        return edition;
+    }
+
+    private void publishOrSchedule(Edition edition, EditionView view, Instant publishAt, StaffPrincipal me, Instant now) {
+        if (publishAt != null && publishAt.isAfter(now)) {
+            records.scheduled(edition.getId(), publishAt);
+            edition.changeState(EditionState.SCHEDULED);
+            audit.record("edition.scheduled", "edition", edition.getId(), "定时发布 " + publishAt);
+        } else {
+            publishNow(edition, view, now);
+        }
+    }
+
+    private void publishNow(Edition edition, EditionView view, Instant at) {
+        content.publishedEditionOf(view.documentId(), edition.getId()).ifPresent(previous -> {
+            previous.changeState(EditionState.SUPERSEDED);
+            audit.record("edition.superseded", "edition", previous.getId(), "被第" + view.number() + "版取代");
+        });
+        edition.changeState(EditionState.PUBLISHED);
+        String creditCode = identity.departmentView(view.departmentId()).orElseThrow().creditCode();
+        PublicationWriter.Published published = publication.publish(new PublicationContent(view.publicId(), view.editionId(),
+                view.number(), view.departmentId(), creditCode, at, view.minorChange() && view.number() > 1, view.changeNote(),
+                view.title(), view.documentNumber(), view.writtenOn(), view.summary(), view.keywords(), view.catalogueCode(),
+                view.catalogueName(), view.topic(), view.genre(), view.audience(), view.disclosureAttribute(), view.departmentName(),
+                view.emergency(), view.bodyHtml(), view.bodyText(), List.of(), List.of(),
+                tables.publicationJson("EDITION", view.editionId())));
+        records.published(edition.getId(), at);
+        audit.record("edition.published", "edition", edition.getId(), published.indexNumber() + " " + view.title());
+        notify(List.of(view.createdBy()), "已发布：" + view.title(), "索引号 " + published.indexNumber(),
+                "/admin/documents/" + edition.getId());
+    }
+
+    private void recordReview(long editionId, int round, boolean retrospective, StaffPrincipal me, Instant now, Checklist checklist,
+                              String opinion, int hits, String note, String decision) {
+        try {
+            records.insertReview(editionId, round, retrospective, me.id(), now, checklist, opinion, hits, note, decision);
+        } catch (DuplicateKeyException e) {
+            throw new WorkflowRefused("workflow.refused.state", true);
+        }
+    }
+
+    private void recordApproval(long editionId, int round, StaffPrincipal me, Instant now, String decision, String opinion,
+                                Instant publishAt) {
+        try {
+            records.insertApproval(editionId, round, me.id(), now, decision, opinion, publishAt);
+        } catch (DuplicateKeyException e) {
+            throw new WorkflowRefused("workflow.refused.state", true);
+        }
+    }
+
+    private List<Long> reviewersOf(long departmentId, Role role) {
+        return identity.accountIdsWithRoleCovering(role, departmentId);
+    }
+
+    private void notify(List<Long> recipients, String title, String body, String link) {
+        if (!recipients.isEmpty()) {
+            notifications.notify(recipients, title, body, link);
+        }
+    }
+
+    static Actor actor(StaffPrincipal me) {
+        return new Actor(me.id(), me.roles(), me.departmentId(), me.coveredDepartmentIds());
+    }
+
+    static Subject subject(EditionView view, WorkflowFacts facts) {
+        return new Subject(view.state(), view.departmentId(), facts.submittedBy(), facts.reviewedBy(), view.approvalRequired());
+    }
+}

@@ -1,0 +1,101 @@
+package org.gongkai.workflow.web.admin;
+
+import java.time.LocalDate;
+
+import org.gongkai.content.ContentManagement;
+import org.gongkai.content.EditionView;
+import org.gongkai.identity.StaffPrincipal;
+import org.gongkai.publication.Validity;
+import org.gongkai.support.RuleViolation;
+import org.gongkai.workflow.EditionWorkflow;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The edition page of the console: the edition, where it stands in the workflow, and the actions the viewer may take. */
+@Controller
+class EditionController {
+
+    private final ContentManagement content;
+    private final EditionWorkflow workflow;
+
+    EditionController(ContentManagement content, EditionWorkflow workflow) {
+        this.content = content;
+        this.workflow = workflow;
+    }
+
+    @GetMapping("/admin/documents/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        EditionView edition = content.viewFor(id, me);
+        model.addAttribute("e", edition);
+        model.addAttribute("facts", workflow.facts(id));
+        model.addAttribute("reviews", workflow.reviews(id));
+        model.addAttribute("actions", workflow.allowedActions(id, me));
+        model.addAttribute("history", content.editionsOf(edition.documentId()));
+        model.addAttribute("validities", new Validity[] {Validity.REPEALED, Validity.EXPIRED});
+        return "admin/workflow/edition";
+    }
+
+    @PostMapping("/admin/documents/{id}/submit")
+    String submit(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+        workflow.submit(id, me);
+        flash.addFlashAttribute("notice", "workflow.submitted");
+        return "redirect:/admin/documents/" + id;
+    }
+
+    @PostMapping("/admin/documents/{id}/discard")
+    String discard(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+        workflow.discard(id, me);
+        flash.addFlashAttribute("notice", "workflow.discarded");
+        return "redirect:/admin/documents";
+    }
+
+    @PostMapping("/admin/documents/{id}/new-edition")
+    String newEdition(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+        EditionView current = content.viewFor(id, me);
+        try {
+            EditionView next = content.newEditionFromPublished(current.documentId(), me);
+            flash.addFlashAttribute("notice", "workflow.newEdition");
+            return "redirect:/admin/documents/" + next.editionId() + "/edit";
+        } catch (RuleViolation v) {
+            flash.addFlashAttribute("alert", v.messageKey());
+            return "redirect:/admin/documents/" + id;
+        }
+    }
+
+    @PostMapping("/admin/documents/{id}/force-publish")
+    String forcePublish(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                        @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+        return act(id, flash, "workflow.forcePublished", () -> workflow.forcePublish(id, reason, me));
+    }
+
+    @PostMapping("/admin/documents/{id}/withdraw")
+    String withdraw(@PathVariable long id, @RequestParam(required = false) Validity validity,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
+                    @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal StaffPrincipal me,
+                    RedirectAttributes flash) {
+        return act(id, flash, "workflow.withdrawn", () -> workflow.withdraw(id, validity, effectiveOn, reason, me));
+    }
+
+    @PostMapping("/admin/documents/{id}/unpublish")
+    String unpublish(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                     @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+        return act(id, flash, "workflow.unpublished", () -> workflow.unpublish(id, reason, me));
+    }
+
+    static String act(long id, RedirectAttributes flash, String notice, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", notice);
+        } catch (RuleViolation v) {
+            flash.addFlashAttribute("alert", v.messageKey());
+        }
+        return "redirect:/admin/documents/" + id;
+    }
+}
