@@ -168,7 +168,7 @@ public class PublishedItems {
                     ItemSummary item = summary(rs);
                     String summary = item.summary() == null ? "" : item.summary();
                     String lowerSummary = summary.toLowerCase(Locale.ROOT);
-                    String text = terms.stream().anyMatch(lowerSummary::contains) ? summary : rs.getString("body_text");
+                    String text = terms.stream().allMatch(lowerSummary::contains) ? summary : summary + " " + rs.getString("body_text");
                     return new SearchHit(item, highlight(item.title(), terms), highlight(snippet(text, terms), terms));
                 }, pageArgs.toArray());
         return new Page<>(hits, current, pageSize, total == null ? 0 : total);

@@ -104,7 +104,7 @@ class PublicItemPagesIntegrationTests extends AbstractIntegrationTest {
                 .andExpect(content().string(Matchers.containsString("/items/" + c.documentId())));
         mvc.perform(get("/feed.atom"))
                 .andExpect(header().string("Content-Type", Matchers.startsWith("application/atom+xml")))
-                .andExpect(content().string(Matchers.containsString("疫苗接种门诊公示" + marker)));
+                .andExpect(content().string(Matchers.containsString("<feed xmlns=\"http://www.w3.org/2005/Atom\"")));
         mvc.perform(get("/catalogue/ggws-yfjz/feed.atom"))
                 .andExpect(content().string(Matchers.containsString("/items/" + c.documentId())));
         mvc.perform(get("/sitemap.xml"))

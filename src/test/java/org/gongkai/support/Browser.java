@@ -88,6 +88,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs in through the login page (after signing out whoever was signed in) and waits for the console. */
+    public void signIn(String baseUrl, String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/admin"));
+    }
+
     public WebDriver webDriver() {
         return driver;
     }
