@@ -1,0 +1,26 @@
+package org.gongkai.requests;
+
+import java.time.LocalDate;
+
+/**
+ * The statutory clock as read on {@code today}: the reply due date (条例第33条) or, while a correction is awaited, the
+ * correction deadline (条例第30条); working days left (negative when overdue).
+ */
+public record RequestClock(LocalDate today, LocalDate dueOn, LocalDate correctionDueOn, int daysLeft, boolean running,
+                           boolean stopped) {
+
+    /** Open and due within three working days (not yet overdue). */
+    public boolean dueSoon() {
+        return running && !overdue() && daysLeft <= 3;
+    }
+
+    public boolean overdue() {
+        LocalDate deadline = dueOn != null ? dueOn : correctionDueOn;
+        return running && deadline != null && today.isAfter(deadline);
+    }
+
+    /** Working days overdue, at least 1 once overdue. */
+    public int daysOverdue() {
+        return Math.max(1, -daysLeft);
+    }
+}
