@@ -36,8 +36,11 @@ class ReviewController {
     private final org.gongkai.content.Attachments attachments;
     private final EditionWorkflow workflow;
     private final Clock clock;
+    private final org.gongkai.requests.calendar.WorkingDayCalendar calendar;
 
-    ReviewController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow, Clock clock) {
+    ReviewController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow, Clock clock,
+                     org.gongkai.requests.calendar.WorkingDayCalendar calendar) {
+        this.calendar = calendar;
         this.content = content;
         this.attachments = attachments;
         this.workflow = workflow;
@@ -48,18 +51,11 @@ class ReviewController {
     record QueueItem(EditionView edition, WorkflowFacts facts, long waitedDays) {
     }
 
-    private QueueItem item(EditionView v) {
+    /** Working days waited, by the State Council holiday calendar (调休 Saturdays count, holidays do not). */
+    private QueueItem item(EditionView v, org.gongkai.requests.calendar.WorkingDayCalendar.Rules calendar) {
         WorkflowFacts facts = workflow.facts(v.editionId());
-        long waited = 0;
-        if (facts.submittedAt() != null) {
-            java.time.LocalDate day = facts.submittedAt().atZone(CHINA).toLocalDate();
-            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(CHINA));
-            for (; day.isBefore(today); day = day.plusDays(1)) {
-                if (day.getDayOfWeek().getValue() < 6) {
-                    waited++;
-                }
-            }
-        }
+        long waited = facts.submittedAt() == null ? 0 : Math.max(0, calendar.workingDaysBetween(
+                facts.submittedAt().atZone(CHINA).toLocalDate(), java.time.LocalDate.now(clock.withZone(CHINA))));
         return new QueueItem(v, facts, waited);
     }
 
@@ -69,7 +65,7 @@ class ReviewController {
         model.addAttribute("queue", queue(me, EnumSet.of(EditionState.SUBMITTED), false));
         model.addAttribute("retrospective", workflow.awaitingRetrospectiveReview().stream()
                 .map(content::view).filter(v -> me.covers(v.departmentId()))
-                .map(this::item).toList());
+                .map(v -> item(v, calendar.rules())).toList());
         return "admin/workflow/review-queue";
     }
 
@@ -82,10 +78,11 @@ class ReviewController {
     }
 
     private List<QueueItem> queue(StaffPrincipal me, EnumSet<EditionState> states, boolean approvalOnly) {
+        var rules = calendar.rules();
         return content.inStates(states).stream()
                 .filter(v -> me.covers(v.departmentId()))
                 .filter(v -> !approvalOnly || v.approvalRequired())
-                .map(this::item)
+                .map(v -> item(v, rules))
                 .sorted(java.util.Comparator.comparing(q -> q.facts().submittedAt() == null ? q.edition().updatedAt() : q.facts().submittedAt()))
                 .toList();
     }
