@@ -1,0 +1,58 @@
+package org.gongkai.portal.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.gongkai.portal.DisclosureGuide;
+import org.gongkai.support.RuleViolation;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** /guide for the public; /admin/portal/guide for SYSADMIN to edit it. */
+@Controller
+class GuideController {
+
+    private final DisclosureGuide guide;
+
+    GuideController(DisclosureGuide guide) {
+        this.guide = guide;
+    }
+
+    @GetMapping("/guide")
+    String guide(Model model) {
+        model.addAttribute("sections", guide.sections());
+        return "portal/guide";
+    }
+
+    @GetMapping("/admin/portal/guide")
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('SYSADMIN')")
+    String edit(Model model) {
+        model.addAttribute("sections", guide.sections());
+        return "admin/portal/guide";
+    }
+
+    @PostMapping("/admin/portal/guide/{id}")
+    String update(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String heading,
+                  @RequestParam(defaultValue = "") String body, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            guide.update(id, version, heading, body);
+            flash.addFlashAttribute("notice", "guide.saved");
+            return "redirect:/admin/portal/guide";
+        } catch (RuleViolation v) {
+            model.addAttribute("alert", v.messageKey());
+        } catch (ObjectOptimisticLockingFailureException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("alert", "form.conflict");
+        }
+        // keep what was typed for the section that failed
+        model.addAttribute("sections", guide.sections());
+        model.addAttribute("failedId", id);
+        model.addAttribute("typedHeading", heading);
+        model.addAttribute("typedBody", body);
+        return "admin/portal/guide";
+    }
+}
