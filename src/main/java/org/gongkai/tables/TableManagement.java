@@ -188,6 +188,30 @@ public class TableManagement {
         return (Instant) value;
     }
 
+    public static final String EDITION = "EDITION";
+
+    /**
+     * Attaches a standalone table of the clerk's department to an edition of the same department (the caller checked
+     * that the edition is an editable draft). From then on the table is published, masked, with the edition.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public void attachToEdition(StaffPrincipal me, long tableId, long editionId, long editionDepartmentId) {
+        TableRow t = visible(me, tableId);
+        if (t.departmentId() != me.departmentId() || editionDepartmentId != me.departmentId()
+                || !store.changeOwner(tableId, STANDALONE, EDITION, editionId)) {
+            throw new RuleViolation("tableId", "tables.error.attach");
+        }
+        audit.record("table.attached", "edition", editionId, t.caption());
+    }
+
+    /** The captions of an edition's tables, for the console. */
+    @Transactional(readOnly = true)
+    public List<TableSummary> ofEdition(StaffPrincipal me, long editionId) {
+        return tables(me).stream().filter(t -> EDITION.equals(t.ownerType())).filter(t -> store.table(t.id())
+                .map(r -> r.ownerId() != null && r.ownerId() == editionId).orElse(false)).toList();
+    }
+
     /** Creates a standalone table of the person's department from the latest version of a template. */
     @Transactional
     @PreAuthorize("hasRole('CLERK')")

@@ -162,6 +162,12 @@ public class TableStore {
                 Timestamp.from(now), id, expectedVersion) == 1;
     }
 
+    /** Moves a table to another owner (a standalone table attached to an edition). */
+    public boolean changeOwner(long id, String fromType, String toType, Long toId) {
+        return jdbc.update("update data_table set owner_type = ?, owner_id = ? where id = ? and owner_type = ?", toType, toId, id,
+                fromType) == 1;
+    }
+
     public void updateChart(long id, ChartConfig chart) {
         jdbc.update("update data_table set chart = ?::jsonb where id = ?", chart == null ? null : JSON.writeValueAsString(chart), id);
     }

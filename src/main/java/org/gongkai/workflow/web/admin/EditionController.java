@@ -25,8 +25,11 @@ class EditionController {
     private final ContentManagement content;
     private final org.gongkai.content.Attachments attachments;
     private final EditionWorkflow workflow;
+    private final org.gongkai.tables.TableManagement tables;
 
-    EditionController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow) {
+    EditionController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow,
+                      org.gongkai.tables.TableManagement tables) {
+        this.tables = tables;
         this.content = content;
         this.attachments = attachments;
         this.workflow = workflow;
@@ -41,7 +44,11 @@ class EditionController {
         model.addAttribute("actions", workflow.allowedActions(id, me));
         model.addAttribute("history", content.editionsOf(edition.documentId()));
         model.addAttribute("attachments", attachments.list(id));
-        model.addAttribute("canUpload", edition.editable() && me.has(org.gongkai.identity.Role.CLERK) && me.departmentId() == edition.departmentId());
+        boolean canUpload = edition.editable() && me.has(org.gongkai.identity.Role.CLERK) && me.departmentId() == edition.departmentId();
+        model.addAttribute("canUpload", canUpload);
+        model.addAttribute("editionTables", tables.ofEdition(me, id));
+        model.addAttribute("attachableTables", canUpload ? tables.tables(me).stream()
+                .filter(t -> "STANDALONE".equals(t.ownerType()) && t.departmentId() == me.departmentId()).toList() : java.util.List.of());
         model.addAttribute("validities", new Validity[] {Validity.REPEALED, Validity.EXPIRED});
         return "admin/workflow/edition";
     }
@@ -71,6 +78,22 @@ class EditionController {
             flash.addFlashAttribute("alert", v.messageKey());
             return "redirect:/admin/documents/" + id;
         }
+    }
+
+    @PostMapping("/admin/documents/{id}/tables")
+    String attachTable(@PathVariable long id, @RequestParam(required = false) Long tableId,
+                       @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+        EditionView edition = content.viewFor(id, me);
+        try {
+            if (tableId == null || !edition.editable()) {
+                throw new RuleViolation("tableId", "tables.error.attach");
+            }
+            tables.attachToEdition(me, tableId, id, edition.departmentId());
+            flash.addFlashAttribute("notice", "workflow.tableAttached");
+        } catch (RuleViolation v) {
+            flash.addFlashAttribute("alert", v.messageKey());
+        }
+        return "redirect:/admin/documents/" + id;
     }
 
     @PostMapping("/admin/documents/{id}/force-publish")

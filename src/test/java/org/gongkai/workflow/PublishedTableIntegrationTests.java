@@ -1,0 +1,55 @@
+package org.gongkai.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gongkai.AbstractIntegrationTest;
+import org.gongkai.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+
+/** A relief-case table attached to an edition is published masked: the page and downloads hold no raw personal value. */
+class PublishedTableIntegrationTests extends AbstractIntegrationTest {
+
+    @Test
+    void anAttachedTableIsPublishedMaskedWithTheItem() throws Exception {
+        Map<String, Object> table = jdbc.queryForMap("""
+                select t.id, d.name as department from data_table t join department d on d.id = t.department_id
+                join table_template_version v on v.id = t.template_version_id join table_template tt on tt.id = v.template_id
+                where t.owner_type = 'STANDALONE' and tt.name like '%救助%' order by t.id limit 1""");
+        long tableId = ((Number) table.get("id")).longValue();
+        String clerk = TestAccounts.create(jdbc, (String) table.get("department"), "CLERK");
+        List<String> raw = jdbc.queryForList("select cells ->> 'id_number' from data_table_row where table_id = ? limit 5", String.class, tableId);
+        assertThat(raw).isNotEmpty();
+
+        String title = "2025年下半年疾病应急救助个案公示" + UUID.randomUUID().toString().substring(0, 4);
+        long node = jdbc.queryForObject("select id from catalogue_node where code = 'jbyjjz-ga'", Long.class);
+        mvc.perform(post("/admin/documents/new").with(csrf()).with(as(clerk)).param("title", title).param("catalogueNodeId", "" + node)
+                .param("bodyHtml", "<p>现将救助个案公示如下。</p>"));
+        long edition = jdbc.queryForObject("select id from edition where title = ?", Long.class, title);
+        mvc.perform(post("/admin/documents/{id}/tables", edition).with(csrf()).with(as(clerk)).param("tableId", "" + tableId));
+        assertThat(jdbc.queryForObject("select owner_type from data_table where id = ?", String.class, tableId)).isEqualTo("EDITION");
+        mvc.perform(post("/admin/documents/{id}/submit", edition).with(csrf()).with(as(clerk)));
+        mvc.perform(WorkflowIntegrationTests.pass(edition).with(as("reviewer")).param("personalDataNote", "表格按列规则脱敏"));
+        String publicId = jdbc.queryForObject("select d.public_id from document d join edition e on e.document_id = d.id where e.id = ?",
+                String.class, edition);
+
+        String page = mvc.perform(get("/items/{id}", publicId)).andReturn().getResponse().getContentAsString();
+        String csv = mvc.perform(get("/items/{id}/data.csv", publicId)).andReturn().getResponse().getContentAsString();
+        String snapshot = jdbc.queryForObject("select tables::text from publication_snapshot where document_id = ?", String.class, publicId);
+        assertThat(page).contains("<caption");
+        for (String name : raw) {
+            if (name != null && name.length() == 18) {
+                assertThat(page).doesNotContain(name);
+                assertThat(csv).doesNotContain(name);
+                assertThat(snapshot).doesNotContain(name);
+                assertThat(page).contains(name.substring(0, 4) + "**********" + name.substring(name.length() - 4));
+            }
+        }
+    }
+}
