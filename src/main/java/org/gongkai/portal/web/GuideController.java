@@ -17,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GuideController {
 
     private final DisclosureGuide guide;
+    private final org.gongkai.portal.PublicPageCache cache;
 
-    GuideController(DisclosureGuide guide) {
+    GuideController(DisclosureGuide guide, org.gongkai.portal.PublicPageCache cache) {
         this.guide = guide;
+        this.cache = cache;
     }
 
     @GetMapping("/guide")
@@ -40,6 +42,7 @@ class GuideController {
                   @RequestParam(defaultValue = "") String body, Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
             guide.update(id, version, heading, body);
+            cache.evictAll();
             flash.addFlashAttribute("notice", "guide.saved");
             return "redirect:/admin/portal/guide";
         } catch (RuleViolation v) {

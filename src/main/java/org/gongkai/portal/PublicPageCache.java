@@ -1,0 +1,151 @@
+package org.gongkai.portal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.gongkai.publication.PublicationChanged;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Rendered bytes of anonymous public pages, kept in memory with an ETag until anything public changes: a publication,
+ * withdrawal or unpublishing (after its transaction commits) or a guide edit empties the cache, so it cannot go stale.
+ * A hit runs no controller, no template and no query and creates no session. Runs after Spring Security, so hits carry
+ * the same security headers. Responses that set a cookie or hold a CSRF token are never stored.
+ */
+@Component
+@Order(-90) // after the Spring Security filter chain (-100), so that hits carry its headers
+public class PublicPageCache extends OncePerRequestFilter {
+
+    private static final Pattern CACHEABLE = Pattern.compile(
+            "^/($|items/[a-z0-9]{8,40}$|catalogue(/[a-z0-9-]+)?$|catalogue/[a-z0-9-]+/feed\\.atom$|search$|guide$|feed\\.atom$"
+                    + "|sitemap\\.xml$|robots\\.txt$|data$|data\\.json$)");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private record Page(byte[] body, String contentType, String etag, String lastModified) {
+    }
+
+    private final Cache<String, Page> pages;
+    private final boolean enabled;
+
+    PublicPageCache(@Value("${gongkai.page-cache.enabled:true}") boolean enabled,
+                    @Value("${gongkai.page-cache.max-pages:5000}") long maxPages) {
+        this.enabled = enabled;
+        this.pages = Caffeine.newBuilder().maximumSize(maxPages).expireAfterWrite(Duration.ofHours(6)).build();
+    }
+
+    /** Everything public may have changed: forget every page. */
+    public void evictAll() {
+        pages.invalidateAll();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onPublicationChanged(PublicationChanged changed) {
+        evictAll();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!enabled || !"GET".equals(request.getMethod()) || request.getHeader("Authorization") != null) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !CACHEABLE.matcher(path).find() || hasSessionCookie(request) || signedIn();
+    }
+
+    /** Staff see the same pages, but their responses never enter or leave the cache. */
+    private static boolean signedIn() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated()
+                && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = key(request);
+        Page page = pages.getIfPresent(key);
+        if (page != null) {
+            response.setHeader("ETag", page.etag());
+            response.setHeader("Last-Modified", page.lastModified());
+            response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("X-Page-Cache", "hit");
+            String ifNoneMatch = request.getHeader("If-None-Match");
+            if (ifNoneMatch != null && ifNoneMatch.contains(page.etag())) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+            response.setContentType(page.contentType());
+            response.setContentLength(page.body().length);
+            response.getOutputStream().write(page.body());
+            return;
+        }
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+        byte[] body = wrapper.getContentAsByteArray();
+        String type = wrapper.getContentType();
+        if (wrapper.getStatus() == 200 && type != null && !wrapper.containsHeader("Set-Cookie") && !containsCsrfToken(body)
+                && request.getSession(false) == null) {
+            Page stored = new Page(body, type, "\"" + hash(body) + "\"", HTTP_DATE.format(Instant.now()));
+            pages.put(key, stored);
+            wrapper.setHeader("ETag", stored.etag());
+            wrapper.setHeader("Last-Modified", stored.lastModified());
+            wrapper.setHeader("Cache-Control", "no-cache");
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    private static String key(HttpServletRequest request) {
+        boolean elder = false;
+        if (request.getCookies() != null) {
+            for (Cookie c : request.getCookies()) {
+                elder |= "elder".equals(c.getName()) && "1".equals(c.getValue());
+            }
+        }
+        String query = request.getQueryString();
+        return (elder ? "E" : "N") + request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (Cookie c : request.getCookies()) {
+            if ("SESSION".equals(c.getName()) || "JSESSIONID".equals(c.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsCsrfToken(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).contains("name=\"_csrf\"");
+    }
+
+    private static String hash(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
