@@ -48,9 +48,12 @@ public class PublicPageCache extends OncePerRequestFilter {
     private final boolean enabled;
 
     PublicPageCache(@Value("${gongkai.page-cache.enabled:true}") boolean enabled,
-                    @Value("${gongkai.page-cache.max-pages:5000}") long maxPages) {
+                    @Value("${gongkai.page-cache.max-megabytes:64}") long maxMegabytes) {
         this.enabled = enabled;
-        this.pages = Caffeine.newBuilder().maximumSize(maxPages).expireAfterWrite(Duration.ofHours(6)).build();
+        // bounded by bytes, so that many distinct searches cannot push the heap past its limit
+        this.pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
+                .weigher((String key, Page page) -> page.body().length + key.length() * 2 + 200)
+                .expireAfterWrite(Duration.ofHours(6)).build();
     }
 
     /** Everything public may have changed: forget every page. */
@@ -121,8 +124,11 @@ public class PublicPageCache extends OncePerRequestFilter {
                 elder |= "elder".equals(c.getName()) && "1".equals(c.getValue());
             }
         }
-        String query = request.getQueryString();
-        return (elder ? "E" : "N") + request.getRequestURI() + (query == null ? "" : "?" + query);
+        // the parameters, not the raw query string: the same page whatever the order or encoding of its parameters
+        StringBuilder key = new StringBuilder(elder ? "E" : "N").append(request.getRequestURI());
+        new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) ->
+                key.append('\u0001').append(name).append('=').append(String.join("\u0002", values)));
+        return key.toString();
     }
 
     private static boolean hasSessionCookie(HttpServletRequest request) {
