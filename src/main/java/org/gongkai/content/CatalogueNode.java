@@ -45,6 +45,17 @@ public class CatalogueNode {
         this.approvalRequired = approvalRequired;
     }
 
+    public void change(String name, Long parentId, int position, String description, boolean approvalRequired, boolean retired) {
+        this.name = name;
+        this.parentId = parentId;
+        this.position = position;
+        this.description = description == null ? "" : description.strip();
+        this.approvalRequired = approvalRequired;
+        this.retired = retired;
+    }
+
+    public long getVersion() { return version; }
+
     public Long getId() { return id; }
     public String getCode() { return code; }
     public String getName() { return name; }

@@ -66,6 +66,11 @@ public class PublicPageCache extends OncePerRequestFilter {
         evictAll();
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void onCatalogueChanged(org.gongkai.content.CatalogueChanged changed) {
+        evictAll();
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         if (!enabled || !"GET".equals(request.getMethod()) || request.getHeader("Authorization") != null) {

@@ -26,16 +26,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DocumentAdminController {
 
-    static final List<String> GENRES = List.of("通知", "公告", "公示", "规范性文件", "政策解读", "工作动态", "统计数据", "名单名录",
-            "办事指南", "年度报告", "应急信息", "规划计划", "其他");
-    static final List<String> TOPICS = List.of("卫生健康", "公共卫生", "医疗服务", "疾病防控", "卫生监督", "药品管理", "应急管理",
-            "财政资金", "机构人事", "综合政务");
-    static final List<String> ATTRIBUTES = List.of("主动公开", "依申请公开");
-
     private final ContentManagement content;
+    private final org.gongkai.content.CatalogueAdministration codes;
 
-    DocumentAdminController(ContentManagement content) {
+    DocumentAdminController(ContentManagement content, org.gongkai.content.CatalogueAdministration codes) {
         this.content = content;
+        this.codes = codes;
+    }
+
+    private List<String> values(org.gongkai.content.CatalogueAdministration.CodeList list) {
+        return codes.codes(list, true).stream().map(org.gongkai.content.CatalogueAdministration.CodeItem::value).toList();
     }
 
     @GetMapping("/admin/documents")
@@ -116,9 +116,9 @@ class DocumentAdminController {
     private String form(Model model, EditionView edition) {
         model.addAttribute("edition", edition);
         model.addAttribute("nodes", content.catalogue());
-        model.addAttribute("genres", GENRES);
-        model.addAttribute("topics", TOPICS);
-        model.addAttribute("attributes", ATTRIBUTES);
+        model.addAttribute("genres", values(org.gongkai.content.CatalogueAdministration.CodeList.GENRE));
+        model.addAttribute("topics", values(org.gongkai.content.CatalogueAdministration.CodeList.TOPIC));
+        model.addAttribute("attributes", values(org.gongkai.content.CatalogueAdministration.CodeList.ATTRIBUTE));
         return "admin/content/form";
     }
 }
