@@ -29,11 +29,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Rendered bytes of anonymous public pages, kept in memory with an ETag until anything public changes: a publication,
  * withdrawal or unpublishing (after its transaction commits) or a guide edit empties the cache, so it cannot go stale.
- * A hit runs no controller, no template and no query and creates no session. Runs after Spring Security, so hits carry
- * the same security headers. Responses that set a cookie or hold a CSRF token are never stored.
+ * A hit runs no controller, no template, no query and no security filter, and creates no session: the cache sits in front
+ * of Spring Security and replays the security headers (CSP, frame and content-type options, referrer policy) that the
+ * chain wrote on the miss. Only requests without a session cookie take part; responses that set a cookie or hold a CSRF
+ * token are never stored.
  */
 @Component
-@Order(-90) // after the Spring Security filter chain (-100), so that hits carry its headers
+@Order(-110) // in front of the Spring Security filter chain (-100); behind the session filter, which it never triggers
 public class PublicPageCache extends OncePerRequestFilter {
 
     private static final Pattern CACHEABLE = Pattern.compile(
@@ -41,8 +43,13 @@ public class PublicPageCache extends OncePerRequestFilter {
                     + "|sitemap\\.xml$|robots\\.txt$|data$|data\\.json$)");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private record Page(byte[] body, String contentType, String etag, String lastModified) {
+    private record Page(byte[] body, String contentType, String etag, String lastModified, java.util.Map<String, String> headers) {
     }
+
+    /** The headers Spring Security writes on every page, replayed on hits. */
+    private static final java.util.List<String> REPLAYED = java.util.List.of("Content-Security-Policy", "X-Frame-Options",
+            "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-XSS-Protection", "Strict-Transport-Security",
+            "Cross-Origin-Opener-Policy", "Content-Language");
 
     private final Cache<String, Page> pages;
     private final boolean enabled;
@@ -93,6 +100,7 @@ public class PublicPageCache extends OncePerRequestFilter {
         String key = key(request);
         Page page = pages.getIfPresent(key);
         if (page != null) {
+            page.headers().forEach(response::setHeader);
             response.setHeader("ETag", page.etag());
             response.setHeader("Last-Modified", page.lastModified());
             response.setHeader("Cache-Control", "no-cache");
@@ -113,7 +121,14 @@ public class PublicPageCache extends OncePerRequestFilter {
         String type = wrapper.getContentType();
         if (wrapper.getStatus() == 200 && type != null && !wrapper.containsHeader("Set-Cookie") && !containsCsrfToken(body)
                 && request.getSession(false) == null) {
-            Page stored = new Page(body, type, "\"" + hash(body) + "\"", HTTP_DATE.format(Instant.now()));
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (String name : REPLAYED) {
+                String value = wrapper.getHeader(name);
+                if (value != null) {
+                    headers.put(name, value);
+                }
+            }
+            Page stored = new Page(body, type, "\"" + hash(body) + "\"", HTTP_DATE.format(Instant.now()), java.util.Map.copyOf(headers));
             pages.put(key, stored);
             wrapper.setHeader("ETag", stored.etag());
             wrapper.setHeader("Last-Modified", stored.lastModified());
