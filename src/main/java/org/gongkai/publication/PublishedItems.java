@@ -139,8 +139,11 @@ public class PublishedItems {
         if (terms.isEmpty()) {
             return new Page<>(List.of(), current, pageSize, 0);
         }
+        // phase 1 reads only the snapshots the bigram index finds, keeps the current ones of public documents (a semi-join
+        // by index), and ranks title matches first, then the newest; phase 2 fetches the page's rows
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder();
+        StringBuilder where = new StringBuilder(" where exists (select 1 from public_document d where d.current_snapshot_id = s.id"
+                + " and d.status in ('LIVE', 'WITHDRAWN')" + documentFilterSql(filter, args) + ")");
         String tsquery = tsquery(terms);
         if (!tsquery.isEmpty()) {
             where.append(" and cjk_bigrams(s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) @@ ?::tsquery");
@@ -154,24 +157,75 @@ public class PublishedItems {
                     .append(placeholders(rechecked.size())).append(")");
             rechecked.forEach(t -> args.add("%" + t + "%"));
         }
-        where.append(filterSql(filter, args));
-        Long total = jdbc.queryForObject("select count(*) from (select 1 " + VISIBLE + where + " limit ?) matches", Long.class,
-                append(args, SEARCH_RESULT_CAP));
+        where.append(snapshotFilterSql(filter, args));
+        Long total = jdbc.queryForObject("select count(*) from (select 1 from publication_snapshot s" + where + " limit ?) matches",
+                Long.class, append(args, SEARCH_RESULT_CAP));
         List<Object> pageArgs = new ArrayList<>(args);
         terms.forEach(t -> pageArgs.add("%" + t + "%"));
         pageArgs.add(pageSize);
         pageArgs.add((long) (current - 1) * pageSize);
-        List<SearchHit> hits = jdbc.query("select " + SUMMARY_COLUMNS + ", s.body_text " + VISIBLE + where
-                        + " order by (s.title ilike all (" + placeholders(terms.size()) + ")) desc, d.last_major_change_at desc,"
-                        + " d.document_id limit ? offset ?",
-                (rs, n) -> {
+        List<Long> ids = jdbc.queryForList("select s.id from publication_snapshot s" + where
+                + " order by (s.title ilike all (" + placeholders(terms.size()) + ")) desc, s.published_at desc, s.id"
+                + " limit ? offset ?", Long.class, pageArgs.toArray());
+        if (ids.isEmpty()) {
+            return new Page<>(List.of(), current, pageSize, total == null ? 0 : total);
+        }
+        java.util.Map<Long, SearchHit> byId = new java.util.HashMap<>();
+        jdbc.query("select s.id as snapshot_id, " + SUMMARY_COLUMNS + ", s.body_text " + VISIBLE + " and s.id = any (?)",
+                rs -> {
                     ItemSummary item = summary(rs);
                     String summary = item.summary() == null ? "" : item.summary();
                     String lowerSummary = summary.toLowerCase(Locale.ROOT);
                     String text = terms.stream().allMatch(lowerSummary::contains) ? summary : summary + " " + rs.getString("body_text");
-                    return new SearchHit(item, highlight(item.title(), terms), highlight(snippet(text, terms), terms));
-                }, pageArgs.toArray());
+                    byId.put(rs.getLong("snapshot_id"),
+                            new SearchHit(item, highlight(item.title(), terms), highlight(snippet(text, terms), terms)));
+                }, (Object) ids.toArray(Long[]::new));
+        List<SearchHit> hits = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         return new Page<>(hits, current, pageSize, total == null ? 0 : total);
+    }
+
+    /** Filters on the document (publication year, validity) for the search's semi-join. */
+    private static String documentFilterSql(ItemFilter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        if (filter == null) {
+            return "";
+        }
+        if (filter.year() != null) {
+            sql.append(" and d.first_published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')"
+                    + " and d.first_published_at < make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')");
+            args.add(filter.year());
+            args.add(filter.year() + 1);
+        }
+        if (filter.validity() != null) {
+            sql.append(" and d.validity = ?");
+            args.add(filter.validity().name());
+        }
+        return sql.toString();
+    }
+
+    /** Filters on the snapshot (column, topic, genre, department) for the search. */
+    private static String snapshotFilterSql(ItemFilter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        if (filter == null) {
+            return "";
+        }
+        if (filter.catalogueCodes() != null && !filter.catalogueCodes().isEmpty()) {
+            sql.append(" and s.catalogue_code = any (?)");
+            args.add(filter.catalogueCodes().toArray(String[]::new));
+        }
+        if (filter.topic() != null && !filter.topic().isBlank()) {
+            sql.append(" and s.topic = ?");
+            args.add(filter.topic());
+        }
+        if (filter.genre() != null && !filter.genre().isBlank()) {
+            sql.append(" and s.genre = ?");
+            args.add(filter.genre());
+        }
+        if (filter.department() != null && !filter.department().isBlank()) {
+            sql.append(" and s.issuing_department_name = ?");
+            args.add(filter.department());
+        }
+        return sql.toString();
     }
 
     private static String placeholders(int count) {
