@@ -111,4 +111,23 @@ class AttachmentIntegrationTests extends AbstractIntegrationTest {
                 .andExpect(flash().attribute("alert", "review.error.personalData"));
         assertThat(jdbc.queryForObject("select state from edition where id = ?", String.class, id)).isEqualTo("SUBMITTED");
     }
+
+    @Test
+    void anIdNumberWrittenInABodyParagraphAlsoBlocksThePassUntilItIsJustified() throws Exception {
+        long node = jdbc.queryForObject("select id from catalogue_node where code = 'jbyjjz-ga'", Long.class);
+        String title = "救助情况说明" + UUID.randomUUID().toString().substring(0, 4);
+        mvc.perform(post("/admin/documents/new").with(csrf()).with(as("clerk")).param("title", title).param("catalogueNodeId", "" + node)
+                .param("bodyHtml", "<p>受助人李四（身份证号 11010519491231002X）已获救助。</p>"));
+        long id = jdbc.queryForObject("select id from edition where title = ?", Long.class, title);
+        mvc.perform(post("/admin/documents/{id}/submit", id).with(csrf()).with(as("clerk")));
+        var pass = post("/admin/review/{id}/pass", id).with(csrf()).with(as("reviewer")).param("noStateSecrets", "true")
+                .param("noWorkSecrets", "true").param("privacyHandled", "true").param("noCommercialSecrets", "true")
+                .param("noSecurityRisk", "true").param("attributeCorrect", "true").param("opinion", "同意");
+        mvc.perform(pass).andExpect(flash().attribute("alert", "review.error.personalData"));
+        assertThat(jdbc.queryForObject("select state from edition where id = ?", String.class, id)).isEqualTo("SUBMITTED");
+        mvc.perform(pass.param("personalDataNote", "经核实，受助人书面同意公开身份证号（附同意书）"));
+        assertThat(jdbc.queryForObject("select state from edition where id = ?", String.class, id)).isEqualTo("PUBLISHED");
+        assertThat(jdbc.queryForObject("select personal_data_hits from confidentiality_review where edition_id = ?", Integer.class, id))
+                .isEqualTo(1);
+    }
 }

@@ -62,6 +62,40 @@ class BrowserTableImportTests extends AbstractIntegrationTest {
             // the enhancement script made the headers sortable
             assertThat(driver.findElements(By.cssSelector(".data-table th button.sort"))).isNotEmpty();
             browser.screenshot("tables-preview-desktop");
+
+            // the clerk publishes the table with an item: draft, attach, submit; the reviewer passes it
+            driver.get(baseUrl() + "/admin/documents/new");
+            String title = "2026年上半年疾病应急救助个案公示（浏览器测试）";
+            driver.findElement(By.id("title")).sendKeys(title);
+            new Select(driver.findElement(By.id("catalogueNodeId"))).selectByVisibleText("— 救助个案");
+            driver.findElement(By.id("bodyHtml")).sendKeys("<p>现将2026年上半年疾病应急救助个案公示如下。</p>");
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
+            new Select(driver.findElement(By.id("tableId"))).selectByVisibleText("2026年上半年疾病应急救助个案（浏览器测试）（3行）");
+            driver.findElement(By.xpath("//button[text()='附加到本信息']")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "数据表格已附加"));
+            driver.findElement(By.xpath("//button[text()='提交保密审查']")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "待保密审查"));
+            signIn(browser, "reviewer");
+            driver.get(baseUrl() + "/admin/review");
+            driver.findElement(By.linkText(title)).click();
+            for (String box : new String[] {"noStateSecrets", "noWorkSecrets", "privacyHandled", "noCommercialSecrets",
+                    "noSecurityRisk", "attributeCorrect"}) {
+                driver.findElement(By.id(box)).click();
+            }
+            driver.findElement(By.id("opinion")).sendKeys("姓名、身份证号、电话、住址已按列规则脱敏，账号不公开，同意发布。");
+            driver.findElement(By.cssSelector(".review-form button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.urlMatches(".*/admin/review$"));
+
+            String publicId = jdbc.queryForObject("select d.public_id from document d join edition e on e.document_id = d.id where e.title = ?",
+                    String.class, title);
+            driver.manage().deleteAllCookies();
+            driver.get(baseUrl() + "/items/" + publicId);
+            String page = driver.findElement(By.tagName("main")).getText();
+            assertThat(page).contains("张*", "欧阳**", "4401**********215X", "138****5678")
+                    .doesNotContain("44010619850312215X", "13812345678", "江南大道中", "6222021234567890128");
+            assertThat(driver.getPageSource()).doesNotContain("44010619850312215X", "13812345678", "6222021234567890128");
+            browser.screenshot("tables-published-item");
         } finally {
             Files.deleteIfExists(bad);
             Files.deleteIfExists(fixed);
