@@ -44,7 +44,17 @@ public class CatalogueAdministration {
 
     @Transactional(readOnly = true)
     public List<CatalogueNode> allNodes() {
-        return nodes.findAll(org.springframework.data.domain.Sort.by("parentId", "position", "id"));
+        // in tree order: each column followed by its sub-columns
+        List<CatalogueNode> all = nodes.findAll(org.springframework.data.domain.Sort.by("position", "id"));
+        List<CatalogueNode> ordered = new java.util.ArrayList<>();
+        java.util.function.Consumer<Long>[] addChildren = new java.util.function.Consumer[1];
+        addChildren[0] = parent -> all.stream().filter(n -> java.util.Objects.equals(n.getParentId(), parent)).forEach(n -> {
+            ordered.add(n);
+            addChildren[0].accept(n.getId());
+        });
+        addChildren[0].accept(null);
+        all.stream().filter(n -> !ordered.contains(n)).forEach(ordered::add);
+        return ordered;
     }
 
     @Transactional

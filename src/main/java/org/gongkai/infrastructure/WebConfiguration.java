@@ -14,6 +14,11 @@ class WebConfiguration {
 
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
+    WebConfiguration(org.springframework.core.env.Environment environment) {
+        // dates and times on every page are China time, whatever the server's zone (GONGKAI_TIME_ZONE to change it)
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(environment.getProperty("gongkai.time-zone", "Asia/Shanghai")));
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         return new FixedLocaleResolver(CHINESE);
