@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Profile("demo")
-@Order(25)
+@Order(45) // after the tables demo (40): four of its tables are published with items
 class WorkflowDemoData implements ApplicationRunner {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -84,6 +84,7 @@ class WorkflowDemoData implements ApplicationRunner {
             for (Doc doc : published(today)) {
                 publish(doc, reviewer, approver);
             }
+            publishTables(reviewer, approver);
             seedOtherStates(reviewer, approver, today);
         } finally {
             SecurityContextHolder.clearContext();
@@ -112,6 +113,33 @@ class WorkflowDemoData implements ApplicationRunner {
             dated.approve(draft.editionId(), "同意发布。", null, approver);
         }
         return draft;
+    }
+
+    /** Publishes four demo tables with items, so that masking is visible on the public site and /data lists them. */
+    private void publishTables(StaffPrincipal reviewer, StaffPrincipal approver) {
+        String[][] published = {
+                {"2025年下半年疾病应急救助个案", "clerk2", "jbyjjz-ga", "2025年下半年疾病应急救助个案公示", "2026-01-15"},
+                {"医疗机构名录（二级及以上医院）", "clerk2", "ylzy-jgml", "示范市二级及以上医院名录", "2026-03-02"},
+                {"2026年第一季度“双随机、一公开”抽查结果", "clerk3", "jdzf-sjs", "2026年第一季度“双随机、一公开”抽查结果（明细）", "2026-04-10"},
+                {"2026年第一季度城镇集中式供水水质监测结果", "clerk", "ggws-ysws", "2026年第一季度城镇集中式供水水质监测结果（明细）", "2026-04-12"}};
+        for (String[] t : published) {
+            java.util.List<Long> ids = jdbc.queryForList("select id from data_table where caption = ? and owner_type = 'STANDALONE'",
+                    Long.class, t[0]);
+            if (ids.isEmpty()) {
+                continue;
+            }
+            Doc doc = new Doc(t[1], t[2], t[3], "名单名录", "卫生健康", LocalDate.parse(t[4]), null, t[0] + "，个人信息已按规定脱敏。",
+                    "<p>现将" + t[0] + "公开如下，详见下表；表格可下载 CSV、Excel 和 JSON 格式。</p>");
+            EditionView draft = draft(doc);
+            StaffPrincipal clerk = as(t[1]);
+            tables.attachToEdition(clerk, ids.get(0), draft.editionId(), draft.departmentId());
+            Clock at = Clock.fixed(doc.writtenOn().plusDays(2).atTime(LocalTime.of(10, 0)).atZone(CHINA).toInstant(), CHINA);
+            EditionWorkflow dated = workflowAt(at);
+            dated.submit(draft.editionId(), clerk);
+            as(reviewer);
+            dated.passReview(draft.editionId(), allHold(), "表格中的姓名、身份证号、电话、住址已按列规则脱敏，账号不公开，同意公开。",
+                    "按列规则脱敏", null, reviewer);
+        }
     }
 
     private void seedOtherStates(StaffPrincipal reviewer, StaffPrincipal approver, LocalDate today) {

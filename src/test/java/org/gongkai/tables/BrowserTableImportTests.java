@@ -65,7 +65,7 @@ class BrowserTableImportTests extends AbstractIntegrationTest {
 
             // the clerk publishes the table with an item: draft, attach, submit; the reviewer passes it
             driver.get(baseUrl() + "/admin/documents/new");
-            String title = "2026年上半年疾病应急救助个案公示（浏览器测试）";
+            String title = "浏览器测试：救助个案公示";
             driver.findElement(By.id("title")).sendKeys(title);
             new Select(driver.findElement(By.id("catalogueNodeId"))).selectByVisibleText("— 救助个案");
             driver.findElement(By.id("bodyHtml")).sendKeys("<p>现将2026年上半年疾病应急救助个案公示如下。</p>");

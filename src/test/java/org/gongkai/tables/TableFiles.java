@@ -10,15 +10,15 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Builds the .xlsx files people upload in tests: a header row of labels and text cells. */
-final class TableFiles {
+public final class TableFiles {
 
-    static final List<String> RELIEF_HEADER = List.of("姓名", "性别", "身份证号", "联系电话", "住址", "疾病名称", "救治医疗机构",
+    public static final List<String> RELIEF_HEADER = List.of("姓名", "性别", "身份证号", "联系电话", "住址", "疾病名称", "救治医疗机构",
             "入院日期", "救助金额（元）", "收款账号", "备注");
 
     private TableFiles() {
     }
 
-    static byte[] xlsx(List<String> header, List<List<String>> rows) {
+    public static byte[] xlsx(List<String> header, List<List<String>> rows) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("数据");
             Row head = sheet.createRow(0);
@@ -39,7 +39,7 @@ final class TableFiles {
     }
 
     /** Three relief cases; the second one's ID number has a wrong check digit when {@code bad}. */
-    static List<List<String>> reliefRows(boolean bad) {
+    public static List<List<String>> reliefRows(boolean bad) {
         return List.of(
                 List.of("张三", "男", "44010619850312215X", "13812345678", "广州市海珠区江南大道中123号1201房", "急性心肌梗死",
                         "广州市第一人民医院", "2026-01-05", "28000", "6222021234567890128", ""),

@@ -16,14 +16,21 @@ import org.junit.jupiter.api.Test;
 /** A relief-case table attached to an edition is published masked: the page and downloads hold no raw personal value. */
 class PublishedTableIntegrationTests extends AbstractIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.gongkai.tables.TableManagement tables;
+
     @Test
     void anAttachedTableIsPublishedMaskedWithTheItem() throws Exception {
-        Map<String, Object> table = jdbc.queryForMap("""
-                select t.id, d.name as department from data_table t join department d on d.id = t.department_id
-                join table_template_version v on v.id = t.template_version_id join table_template tt on tt.id = v.template_id
-                where t.owner_type = 'STANDALONE' and tt.name like '%救助%' order by t.id limit 1""");
-        long tableId = ((Number) table.get("id")).longValue();
-        String clerk = TestAccounts.create(jdbc, (String) table.get("department"), "CLERK");
+        String clerk = TestAccounts.create(jdbc, "医政医管科", "CLERK");
+        var me = identity.principal(clerk).orElseThrow();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(me, null, me.getAuthorities()));
+        long template = jdbc.queryForObject("select id from table_template where name = '疾病应急救助个案'", Long.class);
+        long tableId = tables.createStandalone(me, template, "救助个案（发布测试）" + UUID.randomUUID().toString().substring(0, 4),
+                org.gongkai.tables.Cadence.HALF_YEARLY);
+        tables.importFile(me, tableId, "救助个案.xlsx", org.gongkai.tables.TableFiles.xlsx(org.gongkai.tables.TableFiles.RELIEF_HEADER,
+                org.gongkai.tables.TableFiles.reliefRows(false)), true);
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
         List<String> raw = jdbc.queryForList("select cells ->> 'id_number' from data_table_row where table_id = ? limit 5", String.class, tableId);
         assertThat(raw).isNotEmpty();
 
