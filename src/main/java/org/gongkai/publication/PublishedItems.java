@@ -370,38 +370,10 @@ public class PublishedItems {
         return (start > 0 ? "…" : "") + text.substring(start, end).strip() + (end < text.length() ? "…" : "");
     }
 
-    private String filterSql(ItemFilter filter, List<Object> args) {
-        if (filter == null) {
-            return "";
-        }
-        StringBuilder sql = new StringBuilder();
-        if (filter.catalogueCodes() != null && !filter.catalogueCodes().isEmpty()) {
-            sql.append(" and s.catalogue_code = any (?)");
-            args.add(filter.catalogueCodes().toArray(String[]::new));
-        }
-        if (filter.topic() != null && !filter.topic().isBlank()) {
-            sql.append(" and s.topic = ?");
-            args.add(filter.topic());
-        }
-        if (filter.genre() != null && !filter.genre().isBlank()) {
-            sql.append(" and s.genre = ?");
-            args.add(filter.genre());
-        }
-        if (filter.department() != null && !filter.department().isBlank()) {
-            sql.append(" and s.issuing_department_name = ?");
-            args.add(filter.department());
-        }
-        if (filter.year() != null) {
-            sql.append(" and d.first_published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')"
-                    + " and d.first_published_at < make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')");
-            args.add(filter.year());
-            args.add(filter.year() + 1);
-        }
-        if (filter.validity() != null) {
-            sql.append(" and d.validity = ?");
-            args.add(filter.validity().name());
-        }
-        return sql.toString();
+    /** Filters of lists: on the document (year, validity), then on the snapshot (column, topic, genre, department). */
+    private static String filterSql(ItemFilter filter, List<Object> args) {
+        String documentPart = documentFilterSql(filter, args);
+        return documentPart + snapshotFilterSql(filter, args);
     }
 
     private static ItemSummary summary(ResultSet rs) throws SQLException {
