@@ -1,0 +1,79 @@
+package org.gongkai.content;
+
+import java.util.List;
+
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.infrastructure.NotFoundException;
+import org.gongkai.support.RuleViolation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The 公开事项标准目录: each matter's legal basis, content, responsible department, time limit (text and, where the law counts
+ * working days, the number), methods, level, five-disclosure stage (五公开) and cadence, from which compliance is tracked.
+ */
+@Service
+public class DisclosureMatters {
+
+    public enum Cadence { ONCE, MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY, ON_OCCURRENCE }
+
+    public record Matter(long id, String name, String legalBasis, String content, long departmentId, String departmentName,
+                         String timeLimit, Integer timeLimitWorkingDays, String methods, String level, String stage,
+                         Cadence cadence, long version) {
+    }
+
+    public static final List<String> LEVELS = List.of("市", "区", "街道", "社区");
+    public static final List<String> STAGES = List.of("决策", "执行", "管理", "服务", "结果");
+
+    private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+
+    DisclosureMatters(JdbcTemplate jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Matter> all() {
+        return jdbc.query("select m.*, d.name as department_name from disclosure_matter m join department d on d.id = m.responsible_department_id"
+                + " order by m.id", (rs, n) -> new Matter(rs.getLong("id"), rs.getString("name"), rs.getString("legal_basis"),
+                rs.getString("content"), rs.getLong("responsible_department_id"), rs.getString("department_name"),
+                rs.getString("time_limit"), (Integer) rs.getObject("time_limit_working_days"), rs.getString("methods"),
+                rs.getString("level"), rs.getString("stage"), Cadence.valueOf(rs.getString("cadence")), rs.getLong("version")));
+    }
+
+    @Transactional(readOnly = true)
+    public Matter one(long id) {
+        return all().stream().filter(m -> m.id() == id).findFirst().orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSADMIN')")
+    public void update(long id, long version, Matter in) {
+        if (in.name() == null || in.name().isBlank() || in.name().length() > 100) {
+            throw new RuleViolation("name", "matter.error.name");
+        }
+        if (in.legalBasis() == null || in.legalBasis().isBlank()) {
+            throw new RuleViolation("legalBasis", "matter.error.legalBasis");
+        }
+        if (in.timeLimitWorkingDays() != null && (in.timeLimitWorkingDays() < 1 || in.timeLimitWorkingDays() > 60)) {
+            throw new RuleViolation("timeLimitWorkingDays", "matter.error.days");
+        }
+        if (!LEVELS.contains(in.level()) || !STAGES.contains(in.stage()) || in.cadence() == null) {
+            throw new RuleViolation("stage", "matter.error.choice");
+        }
+        int changed = jdbc.update("""
+                update disclosure_matter set name = ?, legal_basis = ?, content = ?, responsible_department_id = ?, time_limit = ?,
+                    time_limit_working_days = ?, methods = ?, level = ?, stage = ?, cadence = ?, version = version + 1
+                where id = ? and version = ?""", in.name().strip(), in.legalBasis().strip(), in.content() == null ? "" : in.content().strip(),
+                in.departmentId(), in.timeLimit() == null ? "" : in.timeLimit().strip(), in.timeLimitWorkingDays(),
+                in.methods() == null ? "" : in.methods().strip(), in.level(), in.stage(), in.cadence().name(), id, version);
+        if (changed != 1) {
+            throw new ObjectOptimisticLockingFailureException(Matter.class, id);
+        }
+        audit.record("matter.changed", "matter", id, in.name().strip());
+    }
+}
