@@ -232,4 +232,15 @@ class WorkflowIntegrationTests extends AbstractIntegrationTest {
         mvc.perform(get("/items/{id}", publicId(first))).andExpect(content().string(Matchers.allOf(
                 Matchers.containsString("名录（第二版）"), Matchers.containsString("新增两家社区卫生服务站"))));
     }
+
+    @Test
+    void aDraftIsPreviewedWithThePublicTemplateOnlyByThoseWhoMaySeeIt() throws Exception {
+        String title = "预览测试：传染病防控提示" + UUID.randomUUID().toString().substring(0, 4);
+        long id = draft("clerk", "ggws-crb", title, "<p>请做好防护。</p>");
+        mvc.perform(get("/admin/documents/{id}/preview", id).with(as("clerk"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("预览：这是发布后公众将看到的样子"),
+                        Matchers.containsString("class=\"meta\""), Matchers.containsString("请做好防护。"))));
+        mvc.perform(get("/admin/documents/{id}/preview", id).with(as("clerk2"))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/documents/{id}/preview", id)).andExpect(status().is3xxRedirection());
+    }
 }

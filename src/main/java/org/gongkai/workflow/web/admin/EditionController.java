@@ -53,6 +53,27 @@ class EditionController {
         return "admin/workflow/edition";
     }
 
+    /** The draft as the public will see it, with the public item template; only for those who may see the draft. */
+    @GetMapping("/admin/documents/{id}/preview")
+    String preview(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        EditionView e = content.viewFor(id, me);
+        java.time.Instant now = java.time.Instant.now();
+        var summary = new org.gongkai.publication.PublicViews.ItemSummary(e.publicId(), "（发布时生成）", e.title(), e.summary(),
+                e.documentNumber(), e.writtenOn(), now, now, e.departmentName(), e.catalogueCode(), e.catalogueName(), e.topic(),
+                e.genre(), org.gongkai.publication.Validity.VALID, org.gongkai.publication.PublicStatus.LIVE, e.emergency());
+        var attachmentRefs = new java.util.ArrayList<org.gongkai.publication.PublicViews.AttachmentRef>();
+        for (var a : attachments.list(id)) {
+            attachmentRefs.add(new org.gongkai.publication.PublicViews.AttachmentRef(a.position(), a.filename(), a.mediaType(), a.size()));
+        }
+        var item = new org.gongkai.publication.PublicViews.PublicItem(summary, e.number(), e.keywords(), e.audience(),
+                e.disclosureAttribute(), e.bodyHtml(), attachmentRefs, java.util.List.of(), java.util.List.of(), "[]", null, null);
+        model.addAttribute("item", item);
+        model.addAttribute("s", summary);
+        model.addAttribute("tables", java.util.List.of());
+        model.addAttribute("preview", true);
+        return "portal/item";
+    }
+
     @PostMapping("/admin/documents/{id}/submit")
     String submit(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
         workflow.submit(id, me);
