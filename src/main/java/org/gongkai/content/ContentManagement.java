@@ -56,8 +56,25 @@ public class ContentManagement {
     /** What a clerk types; the body is sanitised here. */
     public record DraftInput(String title, String documentNumber, LocalDate writtenOn, String summary, String keywords,
                              Long catalogueNodeId, String topic, String genre, String audience, String disclosureAttribute,
-                             String bodyHtml, String changeNote, boolean minorChange, boolean emergency) {
+                             String bodyHtml, String changeNote, boolean minorChange, boolean emergency,
+                             List<RelatedInput> related) {
+
+        public DraftInput(String title, String documentNumber, LocalDate writtenOn, String summary, String keywords,
+                          Long catalogueNodeId, String topic, String genre, String audience, String disclosureAttribute,
+                          String bodyHtml, String changeNote, boolean minorChange, boolean emergency) {
+            this(title, documentNumber, writtenOn, summary, keywords, catalogueNodeId, topic, genre, audience, disclosureAttribute,
+                    bodyHtml, changeNote, minorChange, emergency, List.of());
+        }
     }
+
+    /** A related document as typed: its 索引号, its public address or its id. */
+    public record RelatedInput(RelatedDocument.Relation relation, String reference) {
+    }
+
+    /** At most this many related documents per edition. */
+    public static final int MAX_RELATED = 5;
+
+    private static final java.util.regex.Pattern PUBLIC_ID = java.util.regex.Pattern.compile("(?:/items/)?([a-z0-9]{8,16})/?(?:[?#].*)?$");
 
     // ---- catalogue ---------------------------------------------------------------------------------------------------
 
@@ -147,10 +164,12 @@ public class ContentManagement {
         }
         Instant now = Instant.now(clock);
         Edition.Fields fields = check(input);
+        List<RelatedDocument> related = resolve(input.related(), null);
         ContentDocument document = documents.save(new ContentDocument(newPublicId(), me.departmentId(), now));
         Edition edition = new Edition(document.getId(), 1, me.id(), now);
         edition.edit(fields, now);
-        editions.save(edition);
+        editions.saveAndFlush(edition);
+        saveRelated(edition.getId(), related);
         audit.record("edition.created", "edition", edition.getId(), fields.title());
         return toView(edition);
     }
@@ -174,8 +193,10 @@ public class ContentManagement {
             throw new RuleViolation(null, "content.error.notEditable");
         }
         Edition.Fields fields = check(input);
+        List<RelatedDocument> related = resolve(input.related(), edition.getDocumentId());
         edition.edit(fields, Instant.now(clock));
         editions.saveAndFlush(edition);
+        saveRelated(editionId, related);
         audit.record("edition.edited", "edition", editionId, fields.title());
         return toView(edition);
     }
@@ -203,6 +224,10 @@ public class ContentManagement {
                 insert into edition_attachment (edition_id, position, filename, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
                 select ?, position, filename, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at
                 from edition_attachment where edition_id = ?""", next.getId(), published.getId());
+        jdbc.update("""
+                insert into edition_relation (edition_id, position, related_document_id, relation)
+                select ?, position, related_document_id, relation from edition_relation where edition_id = ?""",
+                next.getId(), published.getId());
         audit.record("edition.created", "edition", next.getId(), "第" + next.getNumber() + "版，复制自已发布版本");
         return toView(next);
     }
@@ -236,6 +261,61 @@ public class ContentManagement {
                 body, blank(in.changeNote()), in.minorChange(), in.emergency());
     }
 
+    /**
+     * The documents typed into the form, each by 索引号, public address or id; only published (or withdrawn, still public)
+     * documents other than this one can be related, since the public page links to them.
+     */
+    private List<RelatedDocument> resolve(List<RelatedInput> inputs, Long ownDocumentId) {
+        List<RelatedDocument> found = new java.util.ArrayList<>();
+        for (RelatedInput in : inputs == null ? List.<RelatedInput>of() : inputs) {
+            if (in == null || in.reference() == null || in.reference().isBlank()) {
+                continue;
+            }
+            if (in.relation() == null || found.size() == MAX_RELATED) {
+                throw new RuleViolation("relatedReference", "content.error.relatedChoice");
+            }
+            String reference = in.reference().strip();
+            java.util.regex.Matcher m = PUBLIC_ID.matcher(reference);
+            String publicId = m.find() ? m.group(1) : null;
+            List<RelatedDocument> matches = jdbc.query("""
+                    select d.id, d.public_id, e.title from document d join edition e on e.document_id = d.id
+                    where e.state in ('PUBLISHED', 'WITHDRAWN')
+                      and (d.public_id = ? or d.public_id = (select document_id from public_document where index_number = ?))
+                    order by e.number desc limit 1""",
+                    (rs, n) -> new RelatedDocument(rs.getLong(1), rs.getString(2), rs.getString(3), in.relation()), publicId, reference);
+            if (matches.isEmpty()) {
+                throw new RuleViolation("relatedReference", "content.error.relatedUnknown");
+            }
+            RelatedDocument doc = matches.get(0);
+            if (doc.documentId() == (ownDocumentId == null ? -1 : ownDocumentId)
+                    || found.stream().anyMatch(f -> f.documentId() == doc.documentId())) {
+                throw new RuleViolation("relatedReference", "content.error.relatedDuplicate");
+            }
+            found.add(doc);
+        }
+        return found;
+    }
+
+    private void saveRelated(long editionId, List<RelatedDocument> related) {
+        jdbc.update("delete from edition_relation where edition_id = ?", editionId);
+        for (int i = 0; i < related.size(); i++) {
+            jdbc.update("insert into edition_relation (edition_id, position, related_document_id, relation) values (?, ?, ?, ?)",
+                    editionId, i + 1, related.get(i).documentId(), related.get(i).relation().name());
+        }
+    }
+
+    /** The related documents of an edition, each with the title of its latest public edition. */
+    private List<RelatedDocument> relatedOf(long editionId) {
+        return jdbc.query("""
+                select d.id, d.public_id, r.relation,
+                       (select e.title from edition e where e.document_id = d.id and e.state in ('PUBLISHED', 'WITHDRAWN', 'UNPUBLISHED')
+                        order by e.number desc limit 1) as title
+                from edition_relation r join document d on d.id = r.related_document_id
+                where r.edition_id = ? order by r.position""",
+                (rs, n) -> new RelatedDocument(rs.getLong(1), rs.getString(2), rs.getString(4),
+                        RelatedDocument.Relation.valueOf(rs.getString(3))), editionId);
+    }
+
     private static String blank(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
@@ -261,6 +341,6 @@ public class ContentManagement {
                 e.getTitle(), e.getDocumentNumber(), e.getWrittenOn(), e.getSummary(), e.getKeywords(), node.getId(), node.getCode(),
                 node.getName(), node.isApprovalRequired(), e.getTopic(), e.getGenre(), e.getAudience(), e.getDisclosureAttribute(),
                 e.getBodyHtml(), e.getChangeNote(), e.isMinorChange(), e.isEmergency(), e.getCreatedBy(), e.getUpdatedAt(),
-                e.getVersion());
+                e.getVersion(), relatedOf(e.getId()));
     }
 }

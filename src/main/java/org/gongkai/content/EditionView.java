@@ -9,7 +9,7 @@ public record EditionView(long editionId, long documentId, String publicId, int 
                          String keywords, long catalogueNodeId, String catalogueCode, String catalogueName,
                          boolean approvalRequired, String topic, String genre, String audience, String disclosureAttribute,
                          String bodyHtml, String changeNote, boolean minorChange, boolean emergency, long createdBy,
-                         Instant updatedAt, long version) {
+                         Instant updatedAt, long version, java.util.List<RelatedDocument> related) {
 
     public String bodyText() {
         return BodySanitizer.text(bodyHtml);

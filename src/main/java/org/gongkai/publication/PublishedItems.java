@@ -85,7 +85,7 @@ public class PublishedItems {
                         rs.getString(3) == null || rs.getString(3).isBlank() ? (rs.getInt(1) == 1 ? "首次发布" : "") : rs.getString(3)),
                 documentId);
         return Optional.of(new PublicItem(item.summary(), item.editionNumber(), item.keywords(), item.audience(),
-                item.disclosureAttribute(), item.bodyHtml(), item.attachments(), item.related(), history,
+                item.disclosureAttribute(), item.bodyHtml(), item.attachments(), links(documentId, item.related()), history,
                 item.maskedTablesJson(), item.validityChangedOn(), item.withdrawalReason()));
     }
 
@@ -398,6 +398,38 @@ public class PublishedItems {
                     node.get("size").asLong()));
         }
         return refs;
+    }
+
+    /**
+     * An item's links both ways: those its snapshot names (dropping any that are no longer public) and those of other public
+     * items that name it, e.g. a policy lists its interpretations (INTERPRETED_BY) and a replaced document its successor.
+     */
+    private List<RelatedRef> links(String documentId, List<RelatedRef> own) {
+        List<RelatedRef> links = new ArrayList<>();
+        if (!own.isEmpty()) {
+            List<String> visible = jdbc.queryForList("select document_id from public_document where status in ('LIVE', 'WITHDRAWN')"
+                    + " and document_id = any(?)", String.class, (Object) own.stream().map(RelatedRef::documentId).toArray(String[]::new));
+            own.stream().filter(r -> visible.contains(r.documentId())).forEach(links::add);
+        }
+        jdbc.query("""
+                select s.document_id, s.title, r ->> 'relation' as relation
+                from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                    cross join lateral jsonb_array_elements(s.related) r
+                where d.status in ('LIVE', 'WITHDRAWN') and s.related @> ?::jsonb and r ->> 'documentId' = ? and s.document_id <> ?
+                order by d.first_published_at""",
+                rs -> {
+                    String relation = rs.getString("relation");
+                    String reverse = switch (relation) {
+                        case "INTERPRETS" -> "INTERPRETED_BY";
+                        case "REPLACES" -> "REPLACED_BY";
+                        default -> relation;
+                    };
+                    String other = rs.getString(1);
+                    if (links.stream().noneMatch(l -> l.documentId().equals(other))) {
+                        links.add(new RelatedRef(other, rs.getString(2), reverse));
+                    }
+                }, json.writeValueAsString(List.of(java.util.Map.of("documentId", documentId))), documentId, documentId);
+        return links;
     }
 
     private List<RelatedRef> related(String text) {

@@ -316,7 +316,8 @@ public class EditionWorkflow {
                 view.catalogueName(), view.topic(), view.genre(), view.audience(), view.disclosureAttribute(), view.departmentName(),
                 view.emergency(), view.bodyHtml(), view.bodyText(),
                 attachments.withContent(edition.getId()).stream().map(a -> new PublicationContent.Attachment(a.filename(),
-                        a.mediaType(), a.sha256(), a.content())).toList(), List.of(),
+                        a.mediaType(), a.sha256(), a.content())).toList(),
+                view.related().stream().map(r -> new PublicationContent.Related(r.publicId(), r.title(), r.relation().name())).toList(),
                 tables.publicationJson("EDITION", view.editionId())));
         records.published(edition.getId(), at);
         audit.record("edition.published", "edition", edition.getId(), published.indexNumber() + " " + view.title());

@@ -12,6 +12,7 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.console.Notifications;
 import org.gongkai.content.ContentManagement;
 import org.gongkai.content.ContentManagement.DraftInput;
+import org.gongkai.content.RelatedDocument;
 import org.gongkai.content.EditionView;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.StaffPrincipal;
@@ -308,7 +309,18 @@ class WorkflowDemoData implements ApplicationRunner {
         long node = jdbc.queryForObject("select id from catalogue_node where code = ?", Long.class, doc.node());
         return content.createDraft(new DraftInput(doc.title(), doc.number(), doc.writtenOn(), doc.summary(), doc.title().substring(0,
                 Math.min(8, doc.title().length())), node, doc.topic(), doc.genre(), "社会公众", "主动公开", doc.body(), null, false,
-                "应急信息".equals(doc.genre())), clerk);
+                "应急信息".equals(doc.genre()), interpreted(doc)), clerk);
+    }
+
+    /** A 政策解读 titled 《X》政策解读 interprets the published document X. */
+    private List<ContentManagement.RelatedInput> interpreted(Doc doc) {
+        if (!"政策解读".equals(doc.genre()) || !doc.title().startsWith("《")) {
+            return List.of();
+        }
+        String policy = doc.title().substring(1, doc.title().indexOf('》'));
+        return jdbc.queryForList("select d.public_id from document d join edition e on e.document_id = d.id"
+                        + " where e.title = ? and e.state = 'PUBLISHED'", String.class, policy).stream()
+                .map(id -> new ContentManagement.RelatedInput(RelatedDocument.Relation.INTERPRETS, id)).toList();
     }
 
     private EditionWorkflow workflowAt(Clock at) {
