@@ -22,7 +22,12 @@ public class DisclosureMatters {
 
     public record Matter(long id, String name, String legalBasis, String content, long departmentId, String departmentName,
                          String timeLimit, Integer timeLimitWorkingDays, String methods, String level, String stage,
-                         Cadence cadence, long version) {
+                         Cadence cadence, String yearlyDue, long version) {
+
+        /** The day of the following year a yearly item is due, or null. */
+        public java.time.MonthDay yearlyDueDay() {
+            return yearlyDue == null || yearlyDue.isBlank() ? null : java.time.MonthDay.parse("--" + yearlyDue);
+        }
     }
 
     public static final List<String> LEVELS = List.of("市", "区", "街道", "社区");
@@ -42,7 +47,7 @@ public class DisclosureMatters {
                 + " order by m.id", (rs, n) -> new Matter(rs.getLong("id"), rs.getString("name"), rs.getString("legal_basis"),
                 rs.getString("content"), rs.getLong("responsible_department_id"), rs.getString("department_name"),
                 rs.getString("time_limit"), (Integer) rs.getObject("time_limit_working_days"), rs.getString("methods"),
-                rs.getString("level"), rs.getString("stage"), Cadence.valueOf(rs.getString("cadence")), rs.getLong("version")));
+                rs.getString("level"), rs.getString("stage"), Cadence.valueOf(rs.getString("cadence")), rs.getString("yearly_due"), rs.getLong("version")));
     }
 
     @Transactional(readOnly = true)
@@ -62,15 +67,23 @@ public class DisclosureMatters {
         if (in.timeLimitWorkingDays() != null && (in.timeLimitWorkingDays() < 1 || in.timeLimitWorkingDays() > 60)) {
             throw new RuleViolation("timeLimitWorkingDays", "matter.error.days");
         }
+        String yearlyDue = in.yearlyDue() == null || in.yearlyDue().isBlank() ? null : in.yearlyDue().strip();
+        if (yearlyDue != null) {
+            try {
+                java.time.MonthDay.parse("--" + yearlyDue);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new RuleViolation("yearlyDue", "matter.error.yearlyDue");
+            }
+        }
         if (!LEVELS.contains(in.level()) || !STAGES.contains(in.stage()) || in.cadence() == null) {
             throw new RuleViolation("stage", "matter.error.choice");
         }
         int changed = jdbc.update("""
                 update disclosure_matter set name = ?, legal_basis = ?, content = ?, responsible_department_id = ?, time_limit = ?,
-                    time_limit_working_days = ?, methods = ?, level = ?, stage = ?, cadence = ?, version = version + 1
+                    time_limit_working_days = ?, methods = ?, level = ?, stage = ?, cadence = ?, yearly_due = ?, version = version + 1
                 where id = ? and version = ?""", in.name().strip(), in.legalBasis().strip(), in.content() == null ? "" : in.content().strip(),
                 in.departmentId(), in.timeLimit() == null ? "" : in.timeLimit().strip(), in.timeLimitWorkingDays(),
-                in.methods() == null ? "" : in.methods().strip(), in.level(), in.stage(), in.cadence().name(), id, version);
+                in.methods() == null ? "" : in.methods().strip(), in.level(), in.stage(), in.cadence().name(), yearlyDue, id, version);
         if (changed != 1) {
             throw new ObjectOptimisticLockingFailureException(Matter.class, id);
         }

@@ -165,6 +165,14 @@ public class IdentityManagement {
                 .map(StaffAccount::getUsername).toList();
     }
 
+    /** Ids of enabled accounts of a department that hold a role, e.g. the clerks to remind of a due item. */
+    @Transactional(readOnly = true)
+    public List<Long> accountIdsWithRoleIn(Role role, long departmentId) {
+        return accounts.findAllByOrderByDepartmentIdAscUsernameAsc().stream()
+                .filter(a -> a.isEnabled() && a.getRoles().contains(role) && a.getDepartmentId() != null && a.getDepartmentId() == departmentId)
+                .map(StaffAccount::getId).toList();
+    }
+
     /** Ids of enabled accounts holding a role and covering a department (covering none in particular means all). */
     @Transactional(readOnly = true)
     public List<Long> accountIdsWithRoleCovering(Role role, long departmentId) {

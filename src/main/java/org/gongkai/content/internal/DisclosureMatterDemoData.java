@@ -49,5 +49,9 @@ on conflict (name) do nothing
                     ('ggws-aefi', '疑似预防接种异常反应监测情况'), ('ggws-ysws', '生活饮用水水质监测结果'), ('jbyjjz-ga', '疾病应急救助个案'),
                     ('ylzy-jgml', '医疗机构名录'), ('ylzy-zygk', '医疗卫生资源概况'), ('jdzf-sjs', '双随机抽查结果'), ('jdzf-xzcf', '行政处罚决定'),
                     ('ylzy-dqyp', '短缺药品清单'), ('zcwj-gfxwj', '规范性文件及政策解读'), ('czzj', '部门预算、决算'), ('ndbg', '政府信息公开工作年度报告'))""");
+        jdbc.update("""
+                update disclosure_matter set yearly_due = d.due from (values ('疑似预防接种异常反应监测情况', '03-31'),
+                    ('医疗卫生资源概况', '06-30'), ('政府信息公开工作年度报告', '01-31')) as d(name, due)
+                where disclosure_matter.name = d.name and yearly_due is null""");
     }
 }

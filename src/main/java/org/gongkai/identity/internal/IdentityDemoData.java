@@ -71,6 +71,7 @@ public class IdentityDemoData implements ApplicationRunner {
                 {"clerk", "李明", "疾病预防控制科", EnumSet.of(Role.CLERK), Set.of()},
                 {"clerk2", "王芳", "医政医管科", EnumSet.of(Role.CLERK), Set.of()},
                 {"clerk3", "陈静", "综合监督科（卫生监督所）", EnumSet.of(Role.CLERK), Set.of()},
+                {"office", "黄丽", "办公室", EnumSet.of(Role.CLERK), Set.of()},
                 {"reviewer", "赵建国", "办公室", EnumSet.of(Role.REVIEWER), Set.of()},
                 {"approver", "刘志强", "办公室", EnumSet.of(Role.APPROVER), Set.of()},
                 {"sysadmin", "孙伟", "规划发展与信息化科", EnumSet.of(Role.SYSADMIN), Set.of()},

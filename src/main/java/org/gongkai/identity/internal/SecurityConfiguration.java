@@ -53,6 +53,8 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/users/*/roles", "/admin/users/*/unlock").hasRole("SECADMIN")
                 .requestMatchers("/admin/users/**").hasAnyRole("SYSADMIN", "SECADMIN")
                 .requestMatchers("/admin/audit/**").hasRole("AUDITOR")
+                .requestMatchers("/admin/compliance/**").hasAnyRole("REVIEWER", "APPROVER", "SYSADMIN")
+                .requestMatchers("/admin/reports/**").hasAnyRole("CLERK", "REVIEWER", "APPROVER")
                 .requestMatchers("/admin/**").authenticated()
                 .anyRequest().permitAll())
             .formLogin(form -> form

@@ -45,9 +45,9 @@ class MatterAdminController {
                   @RequestParam long departmentId, @RequestParam(defaultValue = "") String timeLimit,
                   @RequestParam(required = false) Integer timeLimitWorkingDays, @RequestParam(defaultValue = "") String methods,
                   @RequestParam(defaultValue = "") String level, @RequestParam(defaultValue = "") String stage,
-                  @RequestParam(required = false) Cadence cadence, Model model, RedirectAttributes flash) {
+                  @RequestParam(required = false) Cadence cadence, @RequestParam(defaultValue = "") String yearlyDue, Model model, RedirectAttributes flash) {
         Matter typed = new Matter(id, name, legalBasis, content, departmentId, "", timeLimit, timeLimitWorkingDays, methods, level,
-                stage, cadence, version);
+                stage, cadence, yearlyDue, version);
         try {
             matters.update(id, version, typed);
             flash.addFlashAttribute("notice", "matter.saved");
