@@ -40,7 +40,7 @@ public class PublicPageCache extends OncePerRequestFilter {
 
     private static final Pattern CACHEABLE = Pattern.compile(
             "^/($|items/[a-z0-9]{8,40}$|catalogue(/[a-z0-9-]+)?$|catalogue/[a-z0-9-]+/feed\\.atom$|search$|guide$|feed\\.atom$"
-                    + "|sitemap\\.xml$|robots\\.txt$|data$|data\\.json$)");
+                    + "|sitemap\\.xml$|robots\\.txt$|data$|data\\.json$|reports/annual$)");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private record Page(byte[] body, String contentType, String etag, String lastModified, java.util.Map<String, String> headers) {
