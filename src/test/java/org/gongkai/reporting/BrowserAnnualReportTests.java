@@ -1,0 +1,70 @@
+package org.gongkai.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.gongkai.AbstractIntegrationTest;
+import org.gongkai.support.Browser;
+import org.gongkai.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The office generates the 2026 annual report, writes section 五, submits it; it is reviewed, approved and public. */
+class BrowserAnnualReportTests extends AbstractIntegrationTest {
+
+    @Test
+    void theOfficeGeneratesEditsAndPublishesThe2026Report() {
+        jdbc.update("delete from annual_report where year = 2026");
+        String title = "示范市卫生健康委员会2026年政府信息公开工作年度报告";
+        try (Browser browser = Browser.desktop()) {
+            var driver = browser.driver();
+            browser.signIn(baseUrl(), "office", TestAccounts.PASSWORD);
+            driver.get(baseUrl() + "/admin/reports/annual");
+            var year = driver.findElement(By.id("year"));
+            year.clear();
+            year.sendKeys("2026");
+            driver.findElement(By.xpath("//button[text()='生成年度报告']")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
+            assertThat(driver.findElement(By.id("overview")).getText()).contains("2026年，本机关认真贯彻落实");
+            driver.findElement(By.id("problems")).sendKeys("一是政策解读形式较为单一；二是部分统计数据发布不够及时。下一步将加强图解、视频解读。");
+            driver.findElement(By.id("licences")).clear();
+            driver.findElement(By.id("licences")).sendKeys("236");
+            browser.screenshot("report-1-edit");
+            driver.findElement(By.xpath("//button[text()='保存并重新生成']")).click();
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+            driver.findElement(By.linkText("提交审核、预览和附件")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("2026年政府信息公开工作年度报告.pdf",
+                    "2026年政府信息公开工作年度报告.docx");
+            driver.findElement(By.xpath("//button[text()='提交保密审查']")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "待保密审查"));
+
+            browser.signIn(baseUrl(), "reviewer", TestAccounts.PASSWORD);
+            driver.get(baseUrl() + "/admin/review");
+            driver.findElement(By.linkText(title)).click();
+            for (String box : new String[] {"noStateSecrets", "noWorkSecrets", "privacyHandled", "noCommercialSecrets",
+                    "noSecurityRisk", "attributeCorrect"}) {
+                driver.findElement(By.id(box)).click();
+            }
+            driver.findElement(By.id("opinion")).sendKeys("年度报告不涉密，同意公开，报局领导审定。");
+            driver.findElement(By.cssSelector(".review-form button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.urlMatches(".*/admin/review$"));
+
+            browser.signIn(baseUrl(), "approver", TestAccounts.PASSWORD);
+            driver.get(baseUrl() + "/admin/approval");
+            driver.findElement(By.linkText(title)).click();
+            driver.findElement(By.id("approve-opinion")).sendKeys("同意发布。");
+            driver.findElement(By.xpath("//button[text()='同意发布']")).click();
+            browser.waiting().until(ExpectedConditions.urlMatches(".*/admin/approval$"));
+
+            driver.get(baseUrl() + "/reports/annual");
+            driver.findElement(By.linkText(title)).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
+            var captions = driver.findElements(By.cssSelector("main table caption")).stream().map(e -> e.getText()).toList();
+            assertThat(captions).contains("表一　主动公开政府信息情况", "表二　收到和处理政府信息公开申请情况", "表三　政府信息公开行政复议、行政诉讼情况");
+            String page = driver.findElement(By.tagName("main")).getText();
+            assertThat(page).contains("一是政策解读形式较为单一", "236", "四、结转下年度继续办理");
+            browser.screenshot("report-2-public");
+        }
+    }
+}
