@@ -661,6 +661,15 @@ public class InformationRequests {
         audit.record("request.promoted", "info_request", r.number(), "转为主动公开：" + r.infoName());
     }
 
+    /** What a promoted request asked for (the information's name, no applicant data), to prefill the item that discloses it. */
+    @Transactional(readOnly = true)
+    public Optional<RequestPromotionRequested> promotion(String number) {
+        return jdbc.query("""
+                select number, info_name, department_id from info_request where number = ? and promoted_at is not null""",
+                (rs, n) -> new RequestPromotionRequested(rs.getString(1), rs.getString(2), "", (Long) rs.getObject(3)), number)
+                .stream().findFirst();
+    }
+
     // ---- templates ---------------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

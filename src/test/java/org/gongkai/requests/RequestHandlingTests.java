@@ -103,6 +103,14 @@ class RequestHandlingTests extends AbstractIntegrationTest {
         assertThat(events.stream(RequestPromotionRequested.class).filter(e -> e.title().equals("转主动公开测试信息")).count()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'request.promoted' and summary like '%转主动公开测试信息%'",
                 Long.class)).isEqualTo(1);
+        // the department's clerk is asked to publish it, and the notice opens a prefilled new item
+        String link = jdbc.queryForObject("""
+                select n.link from notification n join staff_user u on u.id = n.recipient_id
+                where u.username = 'clerk' and n.title = '请主动公开：转主动公开测试信息'""", String.class);
+        mvc.perform(get(java.net.URI.create(link)).with(as("clerk"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("value=\"转主动公开测试信息\""),
+                                org.hamcrest.Matchers.containsString("转为主动公开。"))));
     }
 
     @Test

@@ -28,9 +28,12 @@ class DocumentAdminController {
 
     private final ContentManagement content;
     private final org.gongkai.content.CatalogueAdministration codes;
+    private final org.gongkai.requests.InformationRequests requests;
 
-    DocumentAdminController(ContentManagement content, org.gongkai.content.CatalogueAdministration codes) {
+    DocumentAdminController(ContentManagement content, org.gongkai.content.CatalogueAdministration codes,
+                            org.gongkai.requests.InformationRequests requests) {
         this.content = content;
+        this.requests = requests;
         this.codes = codes;
     }
 
@@ -54,9 +57,15 @@ class DocumentAdminController {
         return "admin/content/documents";
     }
 
+    /** A new draft; one for a request promoted to proactive disclosure (条例第44条) starts with the information's name. */
     @GetMapping("/admin/documents/new")
-    String newForm(Model model) {
-        model.addAttribute("form", DraftForm.empty());
+    String newForm(@RequestParam(required = false) String fromRequest, Model model) {
+        DraftForm form = DraftForm.empty();
+        if (fromRequest != null) {
+            form = requests.promotion(fromRequest).map(p -> DraftForm.empty().prefilled(cut(p.title(), 300),
+                    cut("根据政府信息公开申请（编号 " + p.requestNumber() + "）转为主动公开。", 200))).orElse(form);
+        }
+        model.addAttribute("form", form);
         return form(model, null);
     }
 
@@ -103,6 +112,11 @@ class DocumentAdminController {
             }
         }
         return form(model, current);
+    }
+
+    private static String cut(String text, int max) {
+        String stripped = text.strip();
+        return stripped.length() > max ? stripped.substring(0, max) : stripped;
     }
 
     private static void reject(BindingResult errors, RuleViolation v) {

@@ -56,6 +56,11 @@ public record DraftForm(
         return new DraftForm("", "", null, "", "", null, "卫生健康", "通知", "社会公众", "主动公开", "", "", false, false, 0L, List.of(), List.of());
     }
 
+    DraftForm prefilled(String title, String summary) {
+        return new DraftForm(title, documentNumber, writtenOn, summary, keywords, catalogueNodeId, topic, genre, audience,
+                disclosureAttribute, bodyHtml, changeNote, minorChange, emergency, version, relatedRelation, relatedReference);
+    }
+
     static DraftForm of(EditionView v) {
         return new DraftForm(v.title(), v.documentNumber(), v.writtenOn(), v.summary(), v.keywords(), v.catalogueNodeId(), v.topic(),
                 v.genre(), v.audience(), v.disclosureAttribute(), v.bodyHtml(), v.changeNote(), v.minorChange(), v.emergency(),
