@@ -2,13 +2,10 @@ package org.gongkai.reporting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -17,7 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.gongkai.requests.ApplicantCategory;
 import org.gongkai.requests.Table3Row;
-import org.springframework.beans.factory.annotation.Value;
+import org.gongkai.infrastructure.PdfRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -28,19 +25,15 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class AnnualReportRendering {
 
-    /** Chinese TrueType fonts PDF can embed (OpenType CFF fonts such as Noto CJK cannot be embedded by PDFBox). */
-    private static final List<String> FONT_CANDIDATES = List.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-            "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
-
     private static final String[] SECTION_TITLES = {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
 
     private static final String[] CATEGORY_LABELS = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"};
 
-    private final String configuredFont;
+    private final PdfRenderer pdf;
 
-    AnnualReportRendering(@Value("${gongkai.reports.pdf-font:}") String configuredFont) {
-        this.configuredFont = configuredFont;
+    AnnualReportRendering(PdfRenderer pdf) {
+        this.pdf = pdf;
     }
 
     // ---- HTML -------------------------------------------------------------------------------------------------------
@@ -185,43 +178,16 @@ public class AnnualReportRendering {
 
     // ---- PDF --------------------------------------------------------------------------------------------------------
 
-    /** The font PDF embeds, if this machine has one. */
-    public Optional<Path> pdfFont() {
-        List<String> candidates = new ArrayList<>();
-        if (!configuredFont.isBlank()) {
-            candidates.add(configuredFont);
-        }
-        candidates.addAll(FONT_CANDIDATES);
-        return candidates.stream().map(Path::of).filter(Files::isReadable).findFirst();
+    public boolean pdfAvailable() {
+        return pdf.font().isPresent();
     }
 
     /** An A4 PDF of the report; empty when no Chinese TrueType font is installed. */
     public Optional<byte[]> pdf(AnnualReport r) {
-        Optional<Path> font = pdfFont();
-        if (font.isEmpty()) {
-            return Optional.empty();
-        }
-        String html = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/><title>" + esc(r.title()) + "</title><style>"
-                + "@page { size: A4; margin: 20mm 16mm; @bottom-center { content: counter(page); font-family: cjk; font-size: 9pt; } }"
-                + "body { font-family: cjk; font-size: 11pt; line-height: 1.6; }"
-                + "h1 { font-size: 18pt; text-align: center; margin: 0 0 12pt; } h2 { font-size: 13pt; margin: 14pt 0 6pt; }"
-                + "p { text-indent: 2em; margin: 0 0 4pt; } table { border-collapse: collapse; width: 100%; margin: 6pt 0; page-break-inside: auto; }"
-                + "caption { font-size: 10pt; margin-bottom: 4pt; } th, td { border: 0.6pt solid #000; padding: 2pt 3pt; font-size: 8.5pt;"
-                + " font-weight: normal; text-align: center; } tr { page-break-inside: avoid; }"
-                + "</style></head><body><h1>" + esc(r.title()) + "</h1>" + bodyHtml(r) + "</body></html>";
-        // the embeddable fallback fonts lack the single angle quotes 〈〉
-        html = html.replace('〈', '《').replace('〉', '》');
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(font.get().toFile(), "cjk");
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return Optional.of(out.toByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException("annual report PDF", e);
-        }
+        return pdf.render(r.title(), bodyHtml(r), "p { text-indent: 2em; }"
+                + " table { border-collapse: collapse; width: 100%; margin: 6pt 0; page-break-inside: auto; }"
+                + " caption { font-size: 10pt; margin-bottom: 4pt; } th, td { border: 0.6pt solid #000; padding: 2pt 3pt; font-size: 8.5pt;"
+                + " font-weight: normal; text-align: center; } tr { page-break-inside: avoid; }");
     }
 
     // ---- DOCX and XLSX ----------------------------------------------------------------------------------------------

@@ -125,7 +125,7 @@ public class AnnualReports {
     public Editing editing(int year, StaffPrincipal me) {
         Map<String, Object> row = row(year);
         EditionView edition = content.viewFor(((Number) row.get("edition_id")).longValue(), me);
-        return new Editing(report(year, row), edition, ((Number) row.get("version")).longValue(), rendering.pdfFont().isPresent());
+        return new Editing(report(year, row), edition, ((Number) row.get("version")).longValue(), rendering.pdfAvailable());
     }
 
     /**

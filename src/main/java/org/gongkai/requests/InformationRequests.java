@@ -55,6 +55,8 @@ public class InformationRequests {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
+    private final org.gongkai.infrastructure.PdfRenderer pdf;
+    private final String siteName;
     private final WorkingDayCalendar calendar;
     private final AuditTrail audit;
     private final IdentityManagement identity;
@@ -65,8 +67,12 @@ public class InformationRequests {
     private final String dummyHash;
 
     InformationRequests(JdbcTemplate jdbc, WorkingDayCalendar calendar, AuditTrail audit, IdentityManagement identity,
-                        PasswordEncoder encoder, ApplicationEventPublisher events, Notifications notifications, Clock clock) {
+                        PasswordEncoder encoder, ApplicationEventPublisher events, Notifications notifications, Clock clock,
+                        org.gongkai.infrastructure.PdfRenderer pdf,
+                        @org.springframework.beans.factory.annotation.Value("${gongkai.site-name}") String siteName) {
         this.notifications = notifications;
+        this.pdf = pdf;
+        this.siteName = siteName;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.audit = audit;
@@ -576,6 +582,12 @@ public class InformationRequests {
         byte[] document = replyDocument(r.number(), today, text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         jdbc.update("insert into request_file (request_id, kind, filename, content_type, size, bytes) values (?, 'REPLY', ?, 'text/html', ?, ?)",
                 id, "答复书-" + r.number() + ".html", document.length, document);
+        // the letter as sent by post or e-mail, when the server has a Chinese font to embed
+        pdf.render("政府信息公开申请答复书", replyBody(r.number(), today, text), ".reply-number { text-align: center; }"
+                + " p { text-indent: 2em; } .reply-signature { text-align: right; text-indent: 0; margin-top: 24pt; }")
+                .ifPresent(letter -> jdbc.update("""
+                        insert into request_file (request_id, kind, filename, content_type, size, bytes)
+                        values (?, 'REPLY', ?, 'application/pdf', ?, ?)""", id, "答复书-" + r.number() + ".pdf", letter.length, letter));
         audit.record("request.replied", "info_request", r.number(), command.type().name() + " 答复日期 " + today);
     }
 
@@ -603,21 +615,21 @@ public class InformationRequests {
 
     /** A self-contained printable reply letter (escaped text; the stylesheet is a same-origin file, as CSP demands). */
     private String replyDocument(String number, LocalDate on, String text) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>政府信息公开申请答复书 ")
-                .append(HtmlUtils.htmlEscape(number)).append("</title><link rel=\"stylesheet\" href=\"/css/requests.css\"></head>")
-                .append("<body class=\"reply-document\"><h1>政府信息公开申请答复书</h1><p class=\"reply-number\">")
-                .append(HtmlUtils.htmlEscape(number)).append("</p>");
-        for (String paragraph : text.split("\n")) {
-            if (!paragraph.isBlank()) {
-                html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>");
-            }
-        }
-        return html.append("<p class=\"reply-signature\">").append(HtmlUtils.htmlEscape(siteName())).append("<br>")
-                .append(chineseDate(on)).append("</p></body></html>").toString();
+        return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>政府信息公开申请答复书 "
+                + HtmlUtils.htmlEscape(number) + "</title><link rel=\"stylesheet\" href=\"/css/requests.css\"></head>"
+                + "<body class=\"reply-document\"><h1>政府信息公开申请答复书</h1>" + replyBody(number, on, text) + "</body></html>";
     }
 
-    private String siteName() {
-        return "示范市卫生健康委员会";
+    /** The letter's number, paragraphs and signature, as well-formed XHTML (also laid out as the PDF). */
+    private String replyBody(String number, LocalDate on, String text) {
+        StringBuilder html = new StringBuilder("<p class=\"reply-number\">").append(HtmlUtils.htmlEscape(number, "UTF-8")).append("</p>");
+        for (String paragraph : text.split("\n")) {
+            if (!paragraph.isBlank()) {
+                html.append("<p>").append(HtmlUtils.htmlEscape(paragraph, "UTF-8")).append("</p>");
+            }
+        }
+        return html.append("<p class=\"reply-signature\">").append(HtmlUtils.htmlEscape(siteName, "UTF-8")).append("<br/>")
+                .append(chineseDate(on)).append("</p>").toString();
     }
 
     @Transactional

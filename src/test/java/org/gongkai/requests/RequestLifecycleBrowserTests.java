@@ -136,8 +136,17 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
             assertThat(o.findElement(By.tagName("h1")).getText()).isEqualTo("政府信息公开申请答复书");
             assertThat(o.findElement(By.tagName("body")).getText()).contains(number, "6个月").doesNotContain(idNumber);
             office.screenshot("request-reply-document");
-            assertThat(jdbc.queryForObject("select count(*) from request_file where request_id = ? and kind = 'REPLY'", Long.class, id))
-                    .isEqualTo(1);
+            // the printable letter, and the same letter as a PDF with the Chinese text embedded
+            assertThat(jdbc.queryForList("select content_type from request_file where request_id = ? and kind = 'REPLY' order by id",
+                    String.class, id)).containsExactly("text/html", "application/pdf");
+            byte[] letter = jdbc.queryForObject("select bytes from request_file where request_id = ? and content_type = 'application/pdf'",
+                    byte[].class, id);
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter)) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("政府信息公开申请答复书", number)
+                        .doesNotContain(idNumber);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
             assertThat(jdbc.queryForList("select action from audit_event where object_id = ? order by id", String.class, number))
                     .containsSubsequence("request.received", "request.assigned", "request.correctionRequested", "request.corrected",
                             "request.extended", "request.replied");

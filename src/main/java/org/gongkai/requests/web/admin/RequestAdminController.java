@@ -121,9 +121,11 @@ class RequestAdminController {
     @GetMapping("/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId, @AuthenticationPrincipal StaffPrincipal me) {
         var file = requests.file(id, fileId, me);
+        // the letters the office wrote open in the browser (to print); what applicants uploaded is only ever downloaded
         boolean reply = file.kind().equals("REPLY");
+        boolean html = reply && file.contentType().equals("text/html");
         return ResponseEntity.ok()
-                .contentType(reply ? new MediaType("text", "html", StandardCharsets.UTF_8) : MediaType.parseMediaType(file.contentType()))
+                .contentType(html ? new MediaType("text", "html", StandardCharsets.UTF_8) : MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, (reply ? ContentDisposition.inline() : ContentDisposition.attachment())
                         .filename(file.filename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
