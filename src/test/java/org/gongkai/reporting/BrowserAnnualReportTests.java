@@ -65,6 +65,16 @@ class BrowserAnnualReportTests extends AbstractIntegrationTest {
             String page = driver.findElement(By.tagName("main")).getText();
             assertThat(page).contains("一是政策解读形式较为单一", "236", "四、结转下年度继续办理");
             browser.screenshot("report-2-public");
+            String itemUrl = driver.getCurrentUrl();
+            try (Browser phone = Browser.phone()) {
+                phone.driver().get(itemUrl);
+                var table3 = phone.driver().findElement(By.xpath("//caption[contains(., '表二')]/.."));
+                phone.driver().executeScript("arguments[0].scrollIntoView()", table3);
+                // a wide official table scrolls inside itself; the page does not scroll sideways
+                assertThat((Boolean) phone.driver().executeScript(
+                        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+                phone.screenshot("report-3-phone");
+            }
         }
     }
 }
