@@ -184,5 +184,8 @@ class AnnualReportIntegrationTests extends AbstractIntegrationTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("2017年政府信息公开工作年度报告", "收到和处理政府信息公开申请情况", "复议后起诉", "年度报告格式》");
         }
+        // a draft report is nowhere public
+        mvc.perform(get("/reports/annual")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("2017年政府信息公开工作年度报告"))));
     }
 }
