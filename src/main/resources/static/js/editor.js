@@ -61,7 +61,7 @@
     height: 480,
     min_height: 240,
     skin: 'oxide',
-    content_css: 'default',
+    content_css: ['default'].concat(textarea.dataset.contentCss ? [textarea.dataset.contentCss] : []),
     plugins: 'lists link table',
     toolbar: 'undo redo | blocks | bold italic | bullist numlist | table link',
     toolbar_mode: 'wrap',

@@ -85,6 +85,7 @@ class BrowserBodyEditorTests extends AbstractIntegrationTest {
             assertThat(inEditor).contains("<h2>", "<table>", "colspan=\"2\"", "rowspan=\"2\"", "二、保障措施")
                     .doesNotContain("style=", "class=", "onerror", "<o:p", "mso-", "javascript:", "WordDocument");
             assertThat(driver.executeScript("return window.pwned === true;")).isEqualTo(false);
+            driver.executeScript("document.querySelector('.tox-tinymce').scrollIntoView()");
             browser.screenshot("editor-desktop");
             // while the hostile markup was parsed, the page's CSP refused its inline styles and its onerror handler
             assertThat(errors(browser)).noneMatch(message -> message.contains("Content Security Policy") && !message.contains("blocked"));
@@ -108,6 +109,9 @@ class BrowserBodyEditorTests extends AbstractIntegrationTest {
         String title = "并发编辑测试" + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = Browser.phone()) {
             var driver = browser.driver();
+            // headless Chromium keeps windows at least 500 px wide; emulate the 375 px phone for the screenshots
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
             browser.signIn(baseUrl(), clerk, TestAccounts.PASSWORD);
             driver.get(baseUrl() + "/admin/documents/new");
             driver.findElement(By.id("title")).sendKeys(title);
@@ -119,6 +123,7 @@ class BrowserBodyEditorTests extends AbstractIntegrationTest {
 
             driver.get(baseUrl() + "/admin/documents/" + editionId + "/edit");
             browser.setBody("<h2>第二稿</h2><table><tbody><tr><td>单元格</td></tr></tbody></table>");
+            driver.executeScript("document.querySelector('.tox-tinymce').scrollIntoView()");
             browser.screenshot("editor-phone");
             // someone else saves first
             jdbc.update("update edition set version = version + 1, title = title || '（他人修改）' where id = ?", editionId);
@@ -132,6 +137,8 @@ class BrowserBodyEditorTests extends AbstractIntegrationTest {
             assertThat(jdbc.queryForObject("select body_html from edition where id = ?", String.class, editionId))
                     .isEqualTo("<p>第一稿。</p>");
             browser.screenshot("editor-phone-conflict");
+            driver.executeScript("document.querySelector('.tox-tinymce').scrollIntoView()");
+            browser.screenshot("editor-phone-conflict-body");
             // the 409 itself is logged as a failed load; nothing else is
             assertThat(errors(browser)).allMatch(message -> message.contains("status of 409"));
         }
