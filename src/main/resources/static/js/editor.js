@@ -65,7 +65,7 @@
     plugins: 'lists link table',
     toolbar: 'undo redo | blocks | bold italic | bullist numlist | table link',
     toolbar_mode: 'wrap',
-    block_formats: 'Paragraph=p; Heading 2=h2; Heading 3=h3; Heading 4=h4',
+    block_formats: '正文段落=p; 二级标题=h2; 三级标题=h3; 四级标题=h4',
     iframe_aria_text: name + (hint ? '：' + hint.textContent.trim() : ''),
 
     // what the server keeps, nothing more

@@ -138,6 +138,9 @@ class BrowserBodyEditorTests extends AbstractIntegrationTest {
                     .isEqualTo("<p>第一稿。</p>");
             browser.screenshot("editor-phone-conflict");
             driver.executeScript("document.querySelector('.tox-tinymce').scrollIntoView()");
+            driver.executeScript("var e = tinymce.activeEditor; e.selection.select(e.dom.select('h2')[0].firstChild); e.nodeChanged();");
+            assertThat(driver.findElement(By.cssSelector(".tox-tinymce .tox-tbtn--select .tox-tbtn__select-label")).getText())
+                    .isEqualTo("二级标题");
             browser.screenshot("editor-phone-conflict-body");
             // the 409 itself is logged as a failed load; nothing else is
             assertThat(errors(browser)).allMatch(message -> message.contains("status of 409"));
