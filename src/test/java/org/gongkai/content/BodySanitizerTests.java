@@ -71,6 +71,39 @@ class BodySanitizerTests {
         assertThat(clean).contains("rel=\"noopener noreferrer\"");
     }
 
+    /** The whole clipboard document Word hands to a browser (a paste without the editor, or an editor that kept all of it). */
+    @Test
+    void aWholeWordClipboardDocumentLosesItsHeadStylesAndListMarkupButKeepsTheTable() {
+        String word = """
+                <html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+                <head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15">
+                <!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->
+                <style><!-- p.MsoNormal {margin:0cm; font-size:10.5pt; font-family:等线;} @page WordSection1 {size:595.3pt 841.9pt;} --></style>
+                </head>
+                <body lang=ZH-CN style='tab-interval:21.0pt'><!--StartFragment-->
+                <p class=MsoListParagraph style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+                 style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>落实接种点责任<o:p></o:p></p>
+                <table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=553 style='width:415.0pt;border-collapse:collapse;
+                 mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>
+                 <thead><tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'>
+                  <th width=120 valign=top style='border:solid windowtext 1.0pt;background:#D9E2F3;mso-shading:white'><p class=MsoNormal
+                   align=center style='text-align:center'><b><span style='font-family:黑体'>区名</span></b><o:p></o:p></p></th>
+                  <th colspan=2 scope=colgroup style='mso-border-alt:solid windowtext .5pt'><p class=MsoNormal><b>接种人次<o:p></o:p></b></p></th></tr></thead>
+                 <tr><td rowspan=2 style='mso-rotate:90'><p class=MsoNormal>越秀区</p></td><td><p class=MsoNormal>第一季度</p></td>
+                  <td><p class=MsoNormal><span lang=EN-US>12,345<o:p></o:p></span></p></td></tr>
+                 <tr><td><p class=MsoNormal>第二季度</p></td><td><p class=MsoNormal><span lang=EN-US>9,876</span></p></td></tr>
+                </table>
+                <p class=MsoNormal><v:shape id="_x0000_i1025" style='width:100pt'><v:imagedata src="file:///C:/Users/x/AppData/Local/Temp/msohtmlclip1/01/clip_image001.png"
+                 o:title=""/></v:shape><img width=100 src="file:///C:/Users/x/AppData/Local/Temp/msohtmlclip1/01/clip_image001.png" v:shapes="_x0000_i1025"></p>
+                <!--EndFragment--></body></html>""";
+        String clean = BodySanitizer.sanitise(word);
+        assertThat(clean).contains("<table>", "<thead>", "<th colspan=\"2\" scope=\"colgroup\">", "<td rowspan=\"2\">", "<b>区名</b>",
+                "12,345", "9,876", "第二季度", "落实接种点责任", "1.");
+        assertThat(clean).doesNotContain("class=", "style=", "mso-", "<o:p", "o:p", "<span", "<v:", "imagedata", "file:", "<img",
+                "WordDocument", "MsoNormal", "@page", "等线", "<meta", "<style", "<html", "<body", "StartFragment", "align=", "valign=",
+                "width=", "border=", "cellspacing", "lang=", "<![");
+    }
+
     @Test
     void fullWidthPunctuationIsStoredAsCharactersAndMarkupStaysEscaped() {
         assertThat(BodySanitizer.sanitise("<p>（一）“双随机”抽查&lt;script&gt;</p>")).isEqualTo("<p>（一）“双随机”抽查&lt;script&gt;</p>");

@@ -51,6 +51,8 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                     "--lang=zh-CN");
+            // lets tests read the console (CSP violations are reported there)
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), profile);
@@ -96,6 +98,33 @@ public final class Browser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
         waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/admin"));
+    }
+
+    /** Console messages at level SEVERE since the last call (chromedriver hands each message out once). */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+    }
+
+    /**
+     * Puts HTML into the edition body of admin/content/form.html: through the rich-text editor (static/js/editor.js) once it
+     * has started, the way pasted content goes in; into the plain textarea when the editor is not there.
+     */
+    public void setBody(String html) {
+        boolean editor;
+        try {
+            waiting().until(d -> Boolean.TRUE.equals(driver.executeScript(
+                    "return !!(window.tinymce && tinymce.activeEditor && tinymce.activeEditor.initialized)")));
+            editor = true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            editor = false;
+        }
+        if (editor) {
+            driver.executeScript("tinymce.activeEditor.setContent(arguments[0]); tinymce.activeEditor.save();", html);
+        } else {
+            driver.findElement(org.openqa.selenium.By.id("bodyHtml")).sendKeys(html);
+        }
     }
 
     public WebDriver webDriver() {

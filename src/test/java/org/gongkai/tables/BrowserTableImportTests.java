@@ -68,7 +68,7 @@ class BrowserTableImportTests extends AbstractIntegrationTest {
             String title = "浏览器测试：救助个案公示";
             driver.findElement(By.id("title")).sendKeys(title);
             new Select(driver.findElement(By.id("catalogueNodeId"))).selectByVisibleText("— 救助个案");
-            driver.findElement(By.id("bodyHtml")).sendKeys("<p>现将2026年上半年疾病应急救助个案公示如下。</p>");
+            browser.setBody("<p>现将2026年上半年疾病应急救助个案公示如下。</p>");
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
             new Select(driver.findElement(By.id("tableId"))).selectByVisibleText("2026年上半年疾病应急救助个案（浏览器测试）（3行）");

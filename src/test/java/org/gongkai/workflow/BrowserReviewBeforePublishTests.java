@@ -26,7 +26,7 @@ class BrowserReviewBeforePublishTests extends AbstractIntegrationTest {
             driver.findElement(By.id("title")).sendKeys(title);
             new Select(driver.findElement(By.id("catalogueNodeId"))).selectByVisibleText("— 规范性文件");
             driver.findElement(By.id("documentNumber")).sendKeys("示卫规字〔2026〕11号");
-            driver.findElement(By.id("bodyHtml")).sendKeys("<p>第一条 为规范基层医疗卫生机构绩效考核，制定本办法。</p>");
+            browser.setBody("<p>第一条 为规范基层医疗卫生机构绩效考核，制定本办法。</p>");
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
             String editionUrl = driver.getCurrentUrl();

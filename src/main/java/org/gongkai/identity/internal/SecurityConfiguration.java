@@ -20,7 +20,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Form login for the admin console, role rules for its areas, and the security headers of every page. */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +36,19 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The edition form with its rich-text editor (static/js/editor.js, TinyMCE): the site's policy plus one inline style that
+     * TinyMCE puts on a transient marker while scrolling the caret into view ({@code style="display: inline-block;"}),
+     * allowed by its hash only. Scripts stay 'self'; every other inline style (Word's included) is still refused.
+     */
+    static final String EDITOR_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+            "style-src 'self' 'unsafe-hashes' 'sha256-BSTKIYoPCaklkJ9YS/ZVYuKW8e+DG8jZJCXznBzHjgg=';");
+
+    /** The pages that carry the editor: a new document and the edit form of an edition (GET and the re-shown POST). */
+    static final RequestMatcher EDITOR_PAGES = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/admin/documents/new"),
+            PathPatternRequestMatcher.withDefaults().matcher("/admin/documents/{id}/edit"));
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityManagement identity) throws Exception {
@@ -65,7 +84,10 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(EDITOR_PAGES),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(EDITOR_PAGES,
+                        new ContentSecurityPolicyHeaderWriter(EDITOR_CONTENT_SECURITY_POLICY)))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
