@@ -145,6 +145,12 @@ public class TableStore {
                 (rs, i) -> rs.getLong(1), ownerType, departmentId, caption).stream().findFirst();
     }
 
+    /** Whether a department has a table with this caption, standalone or already attached to an edition. */
+    public boolean hasTableWithCaption(long departmentId, String caption) {
+        return jdbc.queryForObject("select exists (select 1 from data_table where department_id = ? and caption = ?)", Boolean.class,
+                departmentId, caption);
+    }
+
     public long insertTable(long versionId, String ownerType, Long ownerId, long departmentId, String caption, Cadence cadence,
                             Instant now) {
         return jdbc.queryForObject("""
