@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Gives every request an id (from a proxy's X-Request-Id when it is well-formed) for logs and the audit trail. */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // just behind the public page cache, whose hits need no id
 class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9-]{8,64}");

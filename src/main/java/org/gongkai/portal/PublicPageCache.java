@@ -35,7 +35,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * token are never stored.
  */
 @Component
-@Order(-110) // in front of the Spring Security filter chain (-100); behind the session filter, which it never triggers
+// first of all filters: a hit skips the session repository, request-id, observation (metrics) and Spring Security filters;
+// it reads the session cookie itself and never touches a session
+@Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class PublicPageCache extends OncePerRequestFilter {
 
     private static final Pattern CACHEABLE = Pattern.compile(
