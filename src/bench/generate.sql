@@ -32,7 +32,7 @@ create temporary table bench_words as select
 create temporary table bench_items as
 select g,
        'bench' || lpad(g::text, 8, '0') as document_id,
-       (timestamptz '2016-01-01 09:00+08' + ((g * 7919) % 3900) * interval '1 day' + (g % 480) * interval '1 minute') as published_at,
+       (timestamptz '2016-01-01 09:00+08' + ((g::bigint * 7919) % 3900) * interval '1 day' + (g % 480) * interval '1 minute') as published_at,
        1 + (g % 10) as dept_no,
        case when g % 200 = 0 then '疫苗接种' else w.topics[1 + (g % array_length(w.topics, 1))] end as topic_phrase,
        w.*
