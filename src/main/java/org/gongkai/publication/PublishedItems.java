@@ -149,13 +149,16 @@ public class PublishedItems {
         jdbc.execute("set local jit = off");
         Match match = new Match(terms, filter);
         int offset = (current - 1) * pageSize;
+        List<Long> ids = frequentInTitles(match, offset, pageSize);
+        if (ids != null) {
+            return hits(terms, ids, current, pageSize, SEARCH_RESULT_CAP);
+        }
         Sql candidates = Sql.of("select s.id, s.published_at, ").and(match.inTitle()).and(Sql.of(" as in_title from publication_snapshot s where "))
                 .and(match.fullTextIndex()).and(match.inFullText(true)).and(match.isPublic()).and(match.snapshotFilter())
                 .and(Sql.of(" limit ?", SEARCH_RESULT_CAP + 1));
         List<Candidate> found = jdbc.query(candidates.sql(),
                 (rs, n) -> new Candidate(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)), candidates.args().toArray());
         long total;
-        List<Long> ids;
         if (found.size() <= SEARCH_RESULT_CAP) {
             total = found.size();
             ids = found.stream().sorted(Candidate.RANKING).skip(offset).limit(pageSize).map(Candidate::id).toList();
@@ -163,6 +166,10 @@ public class PublishedItems {
             total = SEARCH_RESULT_CAP;
             ids = frequentPage(match, offset, pageSize);
         }
+        return hits(terms, ids, current, pageSize, total);
+    }
+
+    private Page<SearchHit> hits(List<String> terms, List<Long> ids, int current, int pageSize, long total) {
         if (ids.isEmpty()) {
             return new Page<>(List.of(), current, pageSize, total);
         }
@@ -180,6 +187,65 @@ public class PublishedItems {
         return new Page<>(hits, current, pageSize, total);
     }
 
+    /**
+     * A term in thousands of titles (医师 is in 4 % of them) is counted and paged by walking the newest titles, which the
+     * date index holds, instead of through the bigram index, which would list every one of its matches first. Whether a
+     * term is that common is estimated from the bigram frequencies that ANALYZE keeps; if the walk does not find more
+     * than the cap after all, the search goes on as for rarer terms. Gives null when the walk was not tried or failed.
+     */
+    private List<Long> frequentInTitles(Match match, int offset, int pageSize) {
+        double share = bigramShares().titleShare(match.bigrams());
+        if (share * TITLE_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
+            return null;
+        }
+        Sql inTitle = match.inTitle().and(match.isPublic()).and(match.snapshotFilter());
+        List<Long> titled = walk(TITLE_COUNT_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.title", inTitle,
+                SEARCH_RESULT_CAP + 1);
+        return titled.size() > SEARCH_RESULT_CAP ? titled.subList(offset, offset + pageSize) : null;
+    }
+
+    static final int TITLE_COUNT_WALK = 60_000;
+
+    /** Share of titles that hold each bigram, from pg_stats of the title's bigram index; reread every few minutes. */
+    record BigramShares(java.util.Map<String, Double> title, double rarest, long readAt) {
+        double titleShare(Set<String> bigrams) {
+            if (bigrams.isEmpty()) {
+                return 0;
+            }
+            return bigrams.stream().mapToDouble(b -> title.getOrDefault(b, rarest)).min().orElse(0);
+        }
+    }
+
+    private volatile BigramShares shares;
+
+    /** Rereads the bigram frequencies at the next search (for tests, after ANALYZE). */
+    void forgetBigramShares() {
+        shares = null;
+    }
+
+    private BigramShares bigramShares() {
+        BigramShares known = shares;
+        if (known == null || System.currentTimeMillis() - known.readAt() > 300_000) {
+            java.util.Map<String, Double> title = new java.util.HashMap<>();
+            double[] rarest = {0};
+            jdbc.query("""
+                    select most_common_elems::text::text[], most_common_elem_freqs from pg_stats
+                    where schemaname = current_schema() and tablename = 'publication_snapshot_title_idx'""", rs -> {
+                String[] elems = (String[]) rs.getArray(1).getArray();
+                Object freqs = rs.getArray(2).getArray();
+                Number[] f = freqs instanceof Number[] n ? n : new Number[0];
+                for (int i = 0; i < elems.length && i < f.length; i++) {
+                    title.put(elems[i], f[i].doubleValue());
+                }
+                // after the elements' frequencies come the lowest and the highest of them
+                rarest[0] = f.length > elems.length ? f[elems.length].doubleValue() : 0;
+            });
+            known = new BigramShares(java.util.Map.copyOf(title), rarest[0], System.currentTimeMillis());
+            shares = known;
+        }
+        return known;
+    }
+
     /** How many of the newest snapshots a search walks before it ranks a rarer term from its index matches instead. */
     static final int TITLE_WALK = 20_000;
     static final int BODY_WALK = 4_000;
@@ -195,7 +261,7 @@ public class PublishedItems {
         List<Long> titled = walk(TITLE_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.title", inTitle, wanted);
         if (titled.size() < wanted) {
             // too rare for the walk: rank all title matches, found through the title's bigram index
-            titled = ranked(match.titleIndex(), inTitle, wanted);
+            titled = ranked(match.titleIndex(), match.inTitle().and(match.snapshotFilter()), match.isPublic(), wanted);
         }
         if (titled.size() >= wanted) {
             return titled.subList(offset, wanted);
@@ -206,7 +272,8 @@ public class PublishedItems {
         Sql rest = match.isPublic().and(match.snapshotFilter());
         List<Long> others = walk(BODY_WALK, "s.*", notInTitle.and(match.inFullText(false)).and(rest), bodyWanted);
         if (others.size() < bodyWanted) {
-            others = ranked(match.fullTextIndex(), notInTitle.and(match.inFullText(true)).and(rest), bodyWanted);
+            others = ranked(match.fullTextIndex(), notInTitle.and(match.inFullText(true)).and(match.snapshotFilter()),
+                    match.isPublic(), bodyWanted);
         }
         List<Long> all = new ArrayList<>(titled);
         all.addAll(others);
@@ -221,11 +288,17 @@ public class PublishedItems {
         return jdbc.queryForList(query.sql(), Long.class, query.args().toArray());
     }
 
-    /** The first {@code wanted} snapshots found through a bigram index and meeting {@code condition}, newest first. */
-    private List<Long> ranked(Sql index, Sql condition, int wanted) {
-        // "offset 0" keeps the planner from looking for the few newest by walking the dates with a per-row bigram check
-        Sql query = Sql.of("select m.id from (select s.id, s.published_at from publication_snapshot s where ").and(index)
-                .and(Sql.of(" and ")).and(condition).and(Sql.of(" offset 0) m order by m.published_at desc, m.id limit ?", wanted));
+    /**
+     * The first {@code wanted} snapshots found through a bigram index and meeting {@code condition}, newest first; only
+     * those are checked for being public (nearly all are), in date order, instead of every match.
+     */
+    private List<Long> ranked(Sql index, Sql condition, Sql isPublic, int wanted) {
+        // each "offset 0" keeps the planner from reordering: first the index matches (not a walk of the dates with a
+        // per-row bigram check), sorted, then the public check in that order until the page is full
+        Sql query = Sql.of("select s.id from (select m.* from (select s.id, s.published_at from publication_snapshot s where ")
+                .and(index).and(Sql.of(" and ")).and(condition)
+                .and(Sql.of(" offset 0) m order by m.published_at desc, m.id offset 0) s where true")).and(isPublic)
+                .and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
         return jdbc.queryForList(query.sql(), Long.class, query.args().toArray());
     }
 
@@ -252,6 +325,17 @@ public class PublishedItems {
         private final List<String> terms;
         private final String tsquery;
         private final ItemFilter filter;
+
+        Set<String> bigrams() {
+            Set<String> bigrams = new LinkedHashSet<>();
+            for (String term : terms) {
+                int[] cps = term.codePoints().toArray();
+                for (int i = 0; i + 1 < cps.length; i++) {
+                    bigrams.add(new String(cps, i, 2));
+                }
+            }
+            return bigrams;
+        }
 
         Match(List<String> terms, ItemFilter filter) {
             this.terms = terms;
