@@ -150,6 +150,9 @@ public class PublishedItems {
         Match match = new Match(terms, filter);
         int offset = (current - 1) * pageSize;
         List<Long> ids = frequentInTitles(match, offset, pageSize);
+        if (ids == null && frequentInText(match)) {
+            ids = frequentPage(match, offset, pageSize);
+        }
         if (ids != null) {
             return hits(terms, ids, current, pageSize, SEARCH_RESULT_CAP);
         }
@@ -206,13 +209,34 @@ public class PublishedItems {
 
     static final int TITLE_COUNT_WALK = 60_000;
 
-    /** Share of titles that hold each bigram, from pg_stats of the title's bigram index; reread every few minutes. */
-    record BigramShares(java.util.Map<String, Double> title, double rarest, long readAt) {
+    /**
+     * Whether a term that is in most texts though not in many titles (工作, 各区) has more matches than the cap, found by
+     * walking the newest snapshots: the bigram index would first list every one of its matches, beyond what a bitmap of
+     * work_mem holds exactly, and then recompute the bigrams of every text.
+     */
+    private boolean frequentInText(Match match) {
+        double share = bigramShares().textShare(match.bigrams());
+        if (share * TEXT_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
+            return false;
+        }
+        Sql inText = Sql.of("true").and(match.inFullText(false)).and(match.isPublic()).and(match.snapshotFilter());
+        return walk(TEXT_COUNT_WALK, "s.*", inText, SEARCH_RESULT_CAP + 1).size() > SEARCH_RESULT_CAP;
+    }
+
+    static final int TEXT_COUNT_WALK = 10_000;
+
+    /**
+     * Share of titles, and of whole texts, that hold each bigram, from pg_stats of the two bigram indexes; reread every
+     * few minutes. A bigram too rare to be listed counts as the rarest listed one.
+     */
+    record BigramShares(java.util.Map<String, Double> title, double rarestTitle, java.util.Map<String, Double> text,
+                        double rarestText, long readAt) {
         double titleShare(Set<String> bigrams) {
-            if (bigrams.isEmpty()) {
-                return 0;
-            }
-            return bigrams.stream().mapToDouble(b -> title.getOrDefault(b, rarest)).min().orElse(0);
+            return bigrams.stream().mapToDouble(b -> title.getOrDefault(b, rarestTitle)).min().orElse(0);
+        }
+
+        double textShare(Set<String> bigrams) {
+            return bigrams.stream().mapToDouble(b -> text.getOrDefault(b, rarestText)).min().orElse(0);
         }
     }
 
@@ -226,21 +250,28 @@ public class PublishedItems {
     private BigramShares bigramShares() {
         BigramShares known = shares;
         if (known == null || System.currentTimeMillis() - known.readAt() > 300_000) {
-            java.util.Map<String, Double> title = new java.util.HashMap<>();
-            double[] rarest = {0};
+            java.util.Map<String, java.util.Map<String, Double>> byIndex = new java.util.HashMap<>();
+            java.util.Map<String, Double> rarest = new java.util.HashMap<>();
             jdbc.query("""
-                    select most_common_elems::text::text[], most_common_elem_freqs from pg_stats
-                    where schemaname = current_schema() and tablename = 'publication_snapshot_title_idx'""", rs -> {
-                String[] elems = (String[]) rs.getArray(1).getArray();
-                Object freqs = rs.getArray(2).getArray();
+                    select tablename, most_common_elems::text::text[], most_common_elem_freqs from pg_stats
+                    where schemaname = current_schema()
+                      and tablename in ('publication_snapshot_title_idx', 'publication_snapshot_search_idx')
+                      and most_common_elems is not null""", rs -> {
+                String[] elems = (String[]) rs.getArray(2).getArray();
+                Object freqs = rs.getArray(3).getArray();
                 Number[] f = freqs instanceof Number[] n ? n : new Number[0];
+                java.util.Map<String, Double> share = new java.util.HashMap<>();
                 for (int i = 0; i < elems.length && i < f.length; i++) {
-                    title.put(elems[i], f[i].doubleValue());
+                    share.put(elems[i], f[i].doubleValue());
                 }
+                byIndex.put(rs.getString(1), share);
                 // after the elements' frequencies come the lowest and the highest of them
-                rarest[0] = f.length > elems.length ? f[elems.length].doubleValue() : 0;
+                rarest.put(rs.getString(1), f.length > elems.length ? f[elems.length].doubleValue() : 0);
             });
-            known = new BigramShares(java.util.Map.copyOf(title), rarest[0], System.currentTimeMillis());
+            known = new BigramShares(byIndex.getOrDefault("publication_snapshot_title_idx", java.util.Map.of()),
+                    rarest.getOrDefault("publication_snapshot_title_idx", 0.0),
+                    byIndex.getOrDefault("publication_snapshot_search_idx", java.util.Map.of()),
+                    rarest.getOrDefault("publication_snapshot_search_idx", 0.0), System.currentTimeMillis());
             shares = known;
         }
         return known;
