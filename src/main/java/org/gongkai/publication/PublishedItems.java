@@ -198,7 +198,8 @@ public class PublishedItems {
      */
     private List<Long> frequentInTitles(Match match, int offset, int pageSize) {
         double share = bigramShares().titleShare(match.bigrams());
-        if (share * TITLE_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
+        // the shares know nothing of filters, which may leave few matches to find: filtered searches use the index
+        if (match.hasFilter() || share * TITLE_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
             return null;
         }
         Sql inTitle = match.inTitle().and(match.isPublic()).and(match.snapshotFilter());
@@ -216,6 +217,7 @@ public class PublishedItems {
      */
     private boolean frequentInText(Match match) {
         double share = bigramShares().textShare(match.bigrams());
+        // (with filters too: for such a term the bigram index is the slower way even when a filter leaves few matches)
         if (share * TEXT_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
             return false;
         }
@@ -427,6 +429,10 @@ public class PublishedItems {
             List<Object> args = new ArrayList<>();
             String sql = snapshotFilterSql(filter, args);
             return new Sql(sql, args);
+        }
+
+        boolean hasFilter() {
+            return hasSnapshotFilter() || !isPublic().args().isEmpty();
         }
 
         boolean hasSnapshotFilter() {
