@@ -131,6 +131,12 @@ public class PublishedItems {
     /**
      * Chinese substring search: each whitespace-separated term must occur in the title, summary or body. Terms of two or
      * more characters are found through the bigram index; title matches rank first, then the newest.
+     * <p>
+     * The work per query is bounded however common the terms are. The first query reads at most
+     * {@link #SEARCH_RESULT_CAP} + 1 matches through the bigram index: if that is all of them, they are ranked here. If there
+     * are more ("1000 条以上"), the page is taken by walking the newest snapshots in date order (an index that carries the
+     * title, so title matches need no table pages) and stopping as soon as the page is full; a term too rare for that walk is
+     * ranked from its own index matches instead, which are then few.
      */
     public Page<SearchHit> search(String query, ItemFilter filter, int page, int size) {
         List<String> terms = terms(query);
@@ -139,36 +145,36 @@ public class PublishedItems {
         if (terms.isEmpty()) {
             return new Page<>(List.of(), current, pageSize, 0);
         }
-        // phase 1 reads only the snapshots the bigram index finds, keeps the current ones of public documents (a semi-join
-        // by index), and ranks title matches first, then the newest; phase 2 fetches the page's rows
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where exists (select 1 from public_document d where d.current_snapshot_id = s.id"
-                + " and d.status in ('LIVE', 'WITHDRAWN')" + documentFilterSql(filter, args) + ")");
-        String tsquery = tsquery(terms);
-        if (!tsquery.isEmpty()) {
-            where.append(" and cjk_bigrams(s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) @@ ?::tsquery");
-            args.add(tsquery);
+        // a large sort must not wait for a JIT compilation that costs more than the query itself
+        jdbc.execute("set local jit = off");
+        Match match = new Match(terms, filter);
+        int offset = (current - 1) * pageSize;
+        List<Long> ids = frequentInTitles(match, offset, pageSize);
+        if (ids == null && frequentInText(match)) {
+            ids = frequentPage(match, offset, pageSize);
         }
-        // a two-character term is exactly one bigram, so the index match is already exact; longer and one-character
-        // terms are checked as substrings (their bigrams may occur apart)
-        List<String> rechecked = terms.stream().filter(t -> t.codePointCount(0, t.length()) != 2).toList();
-        if (!rechecked.isEmpty()) {
-            where.append(" and (s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) ilike all (")
-                    .append(placeholders(rechecked.size())).append(")");
-            rechecked.forEach(t -> args.add("%" + t + "%"));
+        if (ids != null) {
+            return hits(terms, ids, current, pageSize, SEARCH_RESULT_CAP);
         }
-        where.append(snapshotFilterSql(filter, args));
-        Long total = jdbc.queryForObject("select count(*) from (select 1 from publication_snapshot s" + where + " limit ?) matches",
-                Long.class, append(args, SEARCH_RESULT_CAP));
-        List<Object> pageArgs = new ArrayList<>(args);
-        terms.forEach(t -> pageArgs.add("%" + t + "%"));
-        pageArgs.add(pageSize);
-        pageArgs.add((long) (current - 1) * pageSize);
-        List<Long> ids = jdbc.queryForList("select s.id from publication_snapshot s" + where
-                + " order by (s.title ilike all (" + placeholders(terms.size()) + ")) desc, s.published_at desc, s.id"
-                + " limit ? offset ?", Long.class, pageArgs.toArray());
+        Sql candidates = Sql.of("select s.id, s.published_at, ").and(match.inTitle()).and(Sql.of(" as in_title from publication_snapshot s where "))
+                .and(match.fullTextIndex()).and(match.inFullText(true)).and(match.isPublic()).and(match.snapshotFilter())
+                .and(Sql.of(" limit ?", SEARCH_RESULT_CAP + 1));
+        List<Candidate> found = jdbc.query(candidates.sql(),
+                (rs, n) -> new Candidate(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)), candidates.args().toArray());
+        long total;
+        if (found.size() <= SEARCH_RESULT_CAP) {
+            total = found.size();
+            ids = found.stream().sorted(Candidate.RANKING).skip(offset).limit(pageSize).map(Candidate::id).toList();
+        } else {
+            total = SEARCH_RESULT_CAP;
+            ids = frequentPage(match, offset, pageSize);
+        }
+        return hits(terms, ids, current, pageSize, total);
+    }
+
+    private Page<SearchHit> hits(List<String> terms, List<Long> ids, int current, int pageSize, long total) {
         if (ids.isEmpty()) {
-            return new Page<>(List.of(), current, pageSize, total == null ? 0 : total);
+            return new Page<>(List.of(), current, pageSize, total);
         }
         java.util.Map<Long, SearchHit> byId = new java.util.HashMap<>();
         jdbc.query("select s.id as snapshot_id, " + SUMMARY_COLUMNS + ", s.body_text " + VISIBLE + " and s.id = any (?)",
@@ -181,7 +187,265 @@ public class PublishedItems {
                             new SearchHit(item, highlight(item.title(), terms), highlight(snippet(text, terms), terms)));
                 }, (Object) ids.toArray(Long[]::new));
         List<SearchHit> hits = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return new Page<>(hits, current, pageSize, total == null ? 0 : total);
+        return new Page<>(hits, current, pageSize, total);
+    }
+
+    /**
+     * A term in thousands of titles (医师 is in 4 % of them) is counted and paged by walking the newest titles, which the
+     * date index holds, instead of through the bigram index, which would list every one of its matches first. Whether a
+     * term is that common is estimated from the bigram frequencies that ANALYZE keeps; if the walk does not find more
+     * than the cap after all, the search goes on as for rarer terms. Gives null when the walk was not tried or failed.
+     */
+    private List<Long> frequentInTitles(Match match, int offset, int pageSize) {
+        double share = bigramShares().titleShare(match.bigrams());
+        // the shares know nothing of filters, which may leave few matches to find: filtered searches use the index
+        if (match.hasFilter() || share * TITLE_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
+            return null;
+        }
+        Sql inTitle = match.inTitle().and(match.isPublic()).and(match.snapshotFilter());
+        List<Long> titled = walk(TITLE_COUNT_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.title", inTitle,
+                SEARCH_RESULT_CAP + 1);
+        return titled.size() > SEARCH_RESULT_CAP ? titled.subList(offset, offset + pageSize) : null;
+    }
+
+    static final int TITLE_COUNT_WALK = 60_000;
+
+    /**
+     * Whether a term that is in most texts though not in many titles (工作, 各区) has more matches than the cap, found by
+     * walking the newest snapshots: the bigram index would first list every one of its matches, beyond what a bitmap of
+     * work_mem holds exactly, and then recompute the bigrams of every text.
+     */
+    private boolean frequentInText(Match match) {
+        double share = bigramShares().textShare(match.bigrams());
+        // (with filters too: for such a term the bigram index is the slower way even when a filter leaves few matches)
+        if (share * TEXT_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
+            return false;
+        }
+        Sql inText = Sql.of("true").and(match.inFullText(false)).and(match.isPublic()).and(match.snapshotFilter());
+        return walk(TEXT_COUNT_WALK, "s.*", inText, SEARCH_RESULT_CAP + 1).size() > SEARCH_RESULT_CAP;
+    }
+
+    static final int TEXT_COUNT_WALK = 10_000;
+
+    /**
+     * Share of titles, and of whole texts, that hold each bigram, from pg_stats of the two bigram indexes; reread every
+     * few minutes. A bigram too rare to be listed counts as the rarest listed one.
+     */
+    record BigramShares(java.util.Map<String, Double> title, double rarestTitle, java.util.Map<String, Double> text,
+                        double rarestText, long readAt) {
+        double titleShare(Set<String> bigrams) {
+            return bigrams.stream().mapToDouble(b -> title.getOrDefault(b, rarestTitle)).min().orElse(0);
+        }
+
+        double textShare(Set<String> bigrams) {
+            return bigrams.stream().mapToDouble(b -> text.getOrDefault(b, rarestText)).min().orElse(0);
+        }
+    }
+
+    private volatile BigramShares shares;
+
+    /** Rereads the bigram frequencies at the next search (for tests, after ANALYZE). */
+    void forgetBigramShares() {
+        shares = null;
+    }
+
+    private BigramShares bigramShares() {
+        BigramShares known = shares;
+        if (known == null || System.currentTimeMillis() - known.readAt() > 300_000) {
+            java.util.Map<String, java.util.Map<String, Double>> byIndex = new java.util.HashMap<>();
+            java.util.Map<String, Double> rarest = new java.util.HashMap<>();
+            jdbc.query("""
+                    select tablename, most_common_elems::text::text[], most_common_elem_freqs from pg_stats
+                    where schemaname = current_schema()
+                      and tablename in ('publication_snapshot_title_idx', 'publication_snapshot_search_idx')
+                      and most_common_elems is not null""", rs -> {
+                String[] elems = (String[]) rs.getArray(2).getArray();
+                Object freqs = rs.getArray(3).getArray();
+                Number[] f = freqs instanceof Number[] n ? n : new Number[0];
+                java.util.Map<String, Double> share = new java.util.HashMap<>();
+                for (int i = 0; i < elems.length && i < f.length; i++) {
+                    share.put(elems[i], f[i].doubleValue());
+                }
+                byIndex.put(rs.getString(1), share);
+                // after the elements' frequencies come the lowest and the highest of them
+                rarest.put(rs.getString(1), f.length > elems.length ? f[elems.length].doubleValue() : 0);
+            });
+            known = new BigramShares(byIndex.getOrDefault("publication_snapshot_title_idx", java.util.Map.of()),
+                    rarest.getOrDefault("publication_snapshot_title_idx", 0.0),
+                    byIndex.getOrDefault("publication_snapshot_search_idx", java.util.Map.of()),
+                    rarest.getOrDefault("publication_snapshot_search_idx", 0.0), System.currentTimeMillis());
+            shares = known;
+        }
+        return known;
+    }
+
+    /** How many of the newest snapshots a search walks before it ranks a rarer term from its index matches instead. */
+    static final int TITLE_WALK = 20_000;
+    static final int BODY_WALK = 4_000;
+
+    /**
+     * The page of a query with more matches than the cap: title matches newest first, then the other matches newest
+     * first, each read in date order and stopped when the page is full.
+     */
+    private List<Long> frequentPage(Match match, int offset, int pageSize) {
+        int wanted = offset + pageSize;
+        // title matches: walk the newest snapshots through the index that holds the title
+        Sql inTitle = match.inTitle().and(match.isPublic()).and(match.snapshotFilter());
+        List<Long> titled = walk(TITLE_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.title", inTitle, wanted);
+        if (titled.size() < wanted) {
+            // too rare for the walk: rank all title matches, found through the title's bigram index
+            titled = ranked(match.titleIndex(), match.inTitle().and(match.snapshotFilter()), match.isPublic(), wanted);
+        }
+        if (titled.size() >= wanted) {
+            return titled.subList(offset, wanted);
+        }
+        // `titled` holds every title match; the rest of the page are matches in the summary or body only
+        int bodyWanted = wanted - titled.size();
+        Sql notInTitle = Sql.of("not (").and(match.inTitle()).and(Sql.of(")"));
+        Sql rest = match.isPublic().and(match.snapshotFilter());
+        List<Long> others = walk(BODY_WALK, "s.*", notInTitle.and(match.inFullText(false)).and(rest), bodyWanted);
+        if (others.size() < bodyWanted) {
+            others = ranked(match.fullTextIndex(), notInTitle.and(match.inFullText(true)).and(match.snapshotFilter()),
+                    match.isPublic(), bodyWanted);
+        }
+        List<Long> all = new ArrayList<>(titled);
+        all.addAll(others);
+        return all.subList(Math.min(offset, all.size()), Math.min(wanted, all.size()));
+    }
+
+    /** The first {@code wanted} snapshots meeting {@code condition} among the {@code budget} newest, newest first. */
+    private List<Long> walk(int budget, String columns, Sql condition, int wanted) {
+        Sql query = Sql.of("select s.id from (select " + columns + " from publication_snapshot s"
+                        + " order by s.published_at desc, s.id limit ?) s where ", budget)
+                .and(condition).and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
+        return jdbc.queryForList(query.sql(), Long.class, query.args().toArray());
+    }
+
+    /**
+     * The first {@code wanted} snapshots found through a bigram index and meeting {@code condition}, newest first; only
+     * those are checked for being public (nearly all are), in date order, instead of every match.
+     */
+    private List<Long> ranked(Sql index, Sql condition, Sql isPublic, int wanted) {
+        // each "offset 0" keeps the planner from reordering: first the index matches (not a walk of the dates with a
+        // per-row bigram check), sorted, then the public check in that order until the page is full
+        Sql query = Sql.of("select s.id from (select m.* from (select s.id, s.published_at from publication_snapshot s where ")
+                .and(index).and(Sql.of(" and ")).and(condition)
+                .and(Sql.of(" offset 0) m order by m.published_at desc, m.id offset 0) s where true")).and(isPublic)
+                .and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
+        return jdbc.queryForList(query.sql(), Long.class, query.args().toArray());
+    }
+
+    private record Candidate(long id, Instant publishedAt, boolean inTitle) {
+        static final java.util.Comparator<Candidate> RANKING = java.util.Comparator.comparing(Candidate::inTitle).reversed()
+                .thenComparing(Candidate::publishedAt, java.util.Comparator.reverseOrder()).thenComparingLong(Candidate::id);
+    }
+
+    /** A piece of SQL with its arguments, in order. */
+    private record Sql(String sql, List<Object> args) {
+        static Sql of(String sql, Object... args) {
+            return new Sql(sql, List.of(args));
+        }
+
+        Sql and(Sql next) {
+            List<Object> all = new ArrayList<>(args);
+            all.addAll(next.args);
+            return new Sql(sql + next.sql, all);
+        }
+    }
+
+    /** The conditions of one search over a snapshot {@code s}. */
+    private static final class Match {
+        private final List<String> terms;
+        private final String tsquery;
+        private final ItemFilter filter;
+
+        Set<String> bigrams() {
+            Set<String> bigrams = new LinkedHashSet<>();
+            for (String term : terms) {
+                int[] cps = term.codePoints().toArray();
+                for (int i = 0; i + 1 < cps.length; i++) {
+                    bigrams.add(new String(cps, i, 2));
+                }
+            }
+            return bigrams;
+        }
+
+        Match(List<String> terms, ItemFilter filter) {
+            this.terms = terms;
+            this.tsquery = tsquery(terms);
+            this.filter = filter;
+        }
+
+        /** Every term is in the title. */
+        Sql inTitle() {
+            List<Object> args = new ArrayList<>();
+            terms.forEach(t -> args.add("%" + t + "%"));
+            return new Sql("(" + String.join(" and ", terms.stream().map(t -> "s.title " + like(t) + " ?").toList()) + ")", args);
+        }
+
+        /** The bigram index of title, summary and body; "true" when only single characters are asked for. */
+        Sql fullTextIndex() {
+            return tsquery.isEmpty() ? Sql.of("true")
+                    : Sql.of("cjk_bigrams(s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) @@ ?::tsquery", tsquery);
+        }
+
+        /** The bigram index of the title; "true" when only single characters are asked for. */
+        Sql titleIndex() {
+            return tsquery.isEmpty() ? Sql.of("true") : Sql.of("cjk_bigrams(s.title) @@ ?::tsquery", tsquery);
+        }
+
+        /**
+         * " and" every term is in the title, summary or body (terms have no spaces, so this is the same as in the three
+         * joined). After the bigram index a two-character term needs no check: it is one bigram, matched exactly; longer
+         * terms are checked because their bigrams may occur apart.
+         */
+        Sql inFullText(boolean afterIndex) {
+            StringBuilder sql = new StringBuilder();
+            List<Object> args = new ArrayList<>();
+            for (String t : terms) {
+                if (afterIndex && !tsquery.isEmpty() && t.codePointCount(0, t.length()) == 2) {
+                    continue;
+                }
+                String op = like(t);
+                sql.append(" and (s.title ").append(op).append(" ? or s.summary ").append(op).append(" ? or s.body_text ")
+                        .append(op).append(" ?)");
+                for (int i = 0; i < 3; i++) {
+                    args.add("%" + t + "%");
+                }
+            }
+            return new Sql(sql.toString(), args);
+        }
+
+        /** " and" the snapshot is the current one of a live or withdrawn document that passes the document filters. */
+        Sql isPublic() {
+            List<Object> args = new ArrayList<>();
+            String documentFilter = documentFilterSql(filter, args);
+            return new Sql(" and exists (select 1 from public_document d where d.current_snapshot_id = s.id"
+                    + " and d.status in ('LIVE', 'WITHDRAWN')" + documentFilter + ")", args);
+        }
+
+        /** " and" the filters on the snapshot (column, topic, genre, department). */
+        Sql snapshotFilter() {
+            List<Object> args = new ArrayList<>();
+            String sql = snapshotFilterSql(filter, args);
+            return new Sql(sql, args);
+        }
+
+        boolean hasFilter() {
+            return hasSnapshotFilter() || !isPublic().args().isEmpty();
+        }
+
+        boolean hasSnapshotFilter() {
+            return !snapshotFilter().sql().isEmpty();
+        }
+
+        /**
+         * Terms are lower-cased; one without any letter that has case (Chinese, digits) is compared exactly, which spares
+         * lower-casing every text it is compared with and finds the same.
+         */
+        private static String like(String term) {
+            return term.equals(term.toUpperCase(Locale.ROOT)) ? "like" : "ilike";
+        }
     }
 
     /** Filters on the document (publication year, validity) for the search's semi-join. */
@@ -226,16 +490,6 @@ public class PublishedItems {
             args.add(filter.department());
         }
         return sql.toString();
-    }
-
-    private static String placeholders(int count) {
-        return "array[" + String.join(",", java.util.Collections.nCopies(count, "?")) + "]";
-    }
-
-    private static Object[] append(List<Object> args, Object last) {
-        List<Object> all = new ArrayList<>(args);
-        all.add(last);
-        return all.toArray();
     }
 
     /** A published item that carries tables, for the open-data catalogue. */

@@ -131,6 +131,70 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void queriesMatchingMoreThanTheCapStillPageNewestTitleMatchesFirst() {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
+        String prefix = "cap" + newId().substring(0, 8);
+        // terms of characters (CJK extension A) that no other test uses, new for every run
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        int first = 0x3400 + random.nextInt(6000);
+        String a = Character.toString(first);
+        String b = Character.toString(first + 1);
+        String c = Character.toString(first + 2);
+        String rareTerm = a + b;
+        String commonTerm = b + c;
+        // 1,100 items straight into the read model, item 0 the newest; all have the rare term in the body and the common one in
+        // the title, every 25th also the rare term in the title; plus a newer unpublished one that must never be found
+        jdbc.update("""
+                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
+                select ? || lpad(g::text, 5, '0'), ? || '/' || g, ?, case when g < 0 then 'UNPUBLISHED' else 'LIVE' end,
+                       timestamptz '2026-04-01 08:00+08' - g * interval '1 minute', timestamptz '2026-04-01 08:00+08' - g * interval '1 minute'
+                from generate_series(-1, 1099) g""", prefix, prefix, department.id());
+        jdbc.update("""
+                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
+                    catalogue_name, issuing_department_name, body_html, body_text)
+                select ? || lpad(g::text, 5, '0'), ? + g, 1, timestamptz '2026-04-01 08:00+08' - g * interval '1 minute',
+                       case when g % 25 = 0 then '关于' || ? || '与' || ? || '的通知' else '关于' || ? || '的通知' end || g, '概述', 'ggws',
+                       '公共卫生', ?, '<p>正文' || ? || '</p>', '正文' || ? 
+                from generate_series(-1, 1099) g""", prefix, 800_000_000_000L + random.nextLong(1, 1_000_000_000L) * 10_000,
+                rareTerm, commonTerm, commonTerm, department.name(), rareTerm, rareTerm);
+        jdbc.update("update public_document d set current_snapshot_id = s.id from publication_snapshot s"
+                + " where s.document_id = d.document_id and d.document_id like ?", prefix + "%");
+        String newestUnpublished = prefix + "000-1";
+        java.util.function.IntFunction<String> item = g -> prefix + String.format("%05d", g);
+
+        for (boolean analysed : new boolean[] {false, true}) {
+            if (analysed) {
+                // with statistics, the common term is known to be in most titles: counted and paged by walking the newest titles
+                jdbc.execute("analyze publication_snapshot");
+            }
+            published.forgetBigramShares();
+
+            var rare = published.search(rareTerm, ItemFilter.none(), 1, 10);
+            assertThat(rare.total()).isEqualTo(PublishedItems.SEARCH_RESULT_CAP);
+            assertThat(rare.items()).extracting(h -> h.item().documentId())
+                    .containsExactly(java.util.stream.IntStream.range(0, 10).mapToObj(i -> item.apply(i * 25)).toArray(String[]::new));
+            // the 44 title matches fill pages 1-4 and part of 5; then the newest matches in the body only
+            var fifth = published.search(rareTerm, ItemFilter.none(), 5, 10);
+            assertThat(fifth.items()).extracting(h -> h.item().documentId()).containsExactly(item.apply(1000), item.apply(1025),
+                    item.apply(1050), item.apply(1075), item.apply(1), item.apply(2), item.apply(3), item.apply(4), item.apply(5),
+                    item.apply(6));
+            assertThat(fifth.items().get(4).snippet()).anyMatch(seg -> seg.match() && seg.text().equals(rareTerm));
+
+            var common = published.search(commonTerm, ItemFilter.none(), 3, 10);
+            assertThat(common.total()).isEqualTo(PublishedItems.SEARCH_RESULT_CAP);
+            assertThat(common.items()).extracting(h -> h.item().documentId())
+                    .containsExactly(java.util.stream.IntStream.range(20, 30).mapToObj(item::apply).toArray(String[]::new));
+            assertThat(published.search(commonTerm + " " + rareTerm, ItemFilter.none(), 1, 10).items().get(1).item().documentId())
+                    .isEqualTo(item.apply(25));
+            assertThat(published.search(commonTerm, ItemFilter.none(), 100, 10).items()).extracting(h -> h.item().documentId())
+                    .containsExactly(java.util.stream.IntStream.range(990, 1000).mapToObj(item::apply).toArray(String[]::new));
+            for (var page : List.of(rare, fifth, common)) {
+                assertThat(page.items()).noneMatch(h -> h.item().documentId().equals(newestUnpublished));
+            }
+        }
+    }
+
+    @Test
     void twoCharacterQueriesUseTheBigramIndex() {
         String plan = transactions.execute(s -> {
             jdbc.execute("set local enable_seqscan = off");
