@@ -49,12 +49,12 @@ if [ "$loaded" -lt "$ITEMS" ]; then
   echo "Loading $ITEMS published items…"
   load_started=$(date +%s)
   $PSQL -d "$DB" -v n="$ITEMS" -f src/bench/generate.sql > "$WORK/generate.log"
-  LOAD_SECONDS=$(( $(date +%s) - load_started ))
+  LOAD_NOTE="loaded by \`src/bench/generate.sql\` in $(( $(date +%s) - load_started )) s"
   # restart so that nothing from before the load is cached
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
   start_app
 else
-  LOAD_SECONDS="(kept from an earlier run)"
+  LOAD_NOTE="kept from an earlier run of \`src/bench/generate.sql\`"
 fi
 COUNT=$($PSQL -d "$DB" -tAc "select count(*) from public_document where status = 'LIVE'")
 
@@ -113,7 +113,7 @@ $(free -g | awk '/Mem:/ {print $2}') GiB, Debian, PostgreSQL 15 on the same mach
 wrk and nginx on the same machine too (all four share the two cores, so absolute numbers are low; the ratio is what counts).
 wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per row. nginx serves a saved copy of the same page from disk.
 
-Published items in the database: **$COUNT** (loaded by \`src/bench/generate.sql\` in $LOAD_SECONDS s).
+Published items in the database: **$COUNT** ($LOAD_NOTE).
 
 ## Pages (anonymous)
 
