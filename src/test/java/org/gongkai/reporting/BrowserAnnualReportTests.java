@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.gongkai.AbstractIntegrationTest;
 import org.gongkai.support.Browser;
+import org.gongkai.support.ReviewSteps;
 import org.gongkai.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,23 +40,9 @@ class BrowserAnnualReportTests extends AbstractIntegrationTest {
             driver.findElement(By.xpath("//button[text()='提交保密审查']")).click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".state"), "待保密审查"));
 
-            browser.signIn(baseUrl(), "reviewer", TestAccounts.PASSWORD);
-            driver.get(baseUrl() + "/admin/review");
-            driver.findElement(By.linkText(title)).click();
-            for (String box : new String[] {"noStateSecrets", "noWorkSecrets", "privacyHandled", "noCommercialSecrets",
-                    "noSecurityRisk", "attributeCorrect"}) {
-                driver.findElement(By.id(box)).click();
-            }
-            driver.findElement(By.id("opinion")).sendKeys("年度报告不涉密，同意公开，报局领导审定。");
-            driver.findElement(By.cssSelector(".review-form button[type=submit]")).click();
-            browser.waiting().until(ExpectedConditions.urlMatches(".*/admin/review$"));
-
-            browser.signIn(baseUrl(), "approver", TestAccounts.PASSWORD);
-            driver.get(baseUrl() + "/admin/approval");
-            driver.findElement(By.linkText(title)).click();
-            driver.findElement(By.id("approve-opinion")).sendKeys("同意发布。");
-            driver.findElement(By.xpath("//button[text()='同意发布']")).click();
-            browser.waiting().until(ExpectedConditions.urlMatches(".*/admin/approval$"));
+            ReviewSteps.passReview(browser, baseUrl(), title, "年度报告不涉密，同意公开，报局领导审定。");
+            ReviewSteps.submitReview(browser);
+            ReviewSteps.approve(browser, baseUrl(), title);
 
             driver.get(baseUrl() + "/reports/annual");
             driver.findElement(By.linkText(title)).click();

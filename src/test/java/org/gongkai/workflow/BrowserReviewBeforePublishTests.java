@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.gongkai.AbstractIntegrationTest;
 import org.gongkai.support.Browser;
+import org.gongkai.support.ReviewSteps;
 import org.gongkai.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,27 +41,14 @@ class BrowserReviewBeforePublishTests extends AbstractIntegrationTest {
             driver.get(baseUrl() + "/items/" + publicId);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("页面不存在");
 
-            browser.signIn(baseUrl(), "reviewer", TestAccounts.PASSWORD);
-            driver.get(baseUrl() + "/admin/review");
-            driver.findElement(By.linkText(title)).click();
-            for (String box : new String[] {"noStateSecrets", "noWorkSecrets", "privacyHandled", "noCommercialSecrets",
-                    "noSecurityRisk", "attributeCorrect"}) {
-                driver.findElement(By.id(box)).click();
-            }
-            driver.findElement(By.id("opinion")).sendKeys("不涉及国家秘密和个人隐私，同意公开，报局领导审定。");
+            ReviewSteps.passReview(browser, baseUrl(), title, "不涉及国家秘密和个人隐私，同意公开，报局领导审定。");
             browser.screenshot("workflow-2-review");
-            driver.findElement(By.cssSelector(".review-form button[type=submit]")).click();
-            browser.waiting().until(ExpectedConditions.urlMatches(".*/admin/review$"));
+            ReviewSteps.submitReview(browser);
 
             driver.get(baseUrl() + "/items/" + publicId);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("页面不存在");
 
-            browser.signIn(baseUrl(), "approver", TestAccounts.PASSWORD);
-            driver.get(baseUrl() + "/admin/approval");
-            driver.findElement(By.linkText(title)).click();
-            driver.findElement(By.id("approve-opinion")).sendKeys("同意发布。");
-            driver.findElement(By.xpath("//button[text()='同意发布']")).click();
-            browser.waiting().until(ExpectedConditions.urlMatches(".*/admin/approval$"));
+            ReviewSteps.approve(browser, baseUrl(), title);
 
             driver.get(baseUrl() + "/items/" + publicId);
             String indexNumber = jdbc.queryForObject("select index_number from public_document where document_id = ?", String.class, publicId);
