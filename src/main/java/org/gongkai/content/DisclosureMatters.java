@@ -35,10 +35,27 @@ public class DisclosureMatters {
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DisclosureMatters(JdbcTemplate jdbc, AuditTrail audit) {
+    DisclosureMatters(JdbcTemplate jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
+    }
+
+    /** A catalogue column where a matter's items are published. */
+    public record Column(String code, String name) {
+    }
+
+    /** The (not retired) columns of each matter, for the public standard catalogue. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<Column>> columns() {
+        java.util.Map<Long, List<Column>> columns = new java.util.HashMap<>();
+        jdbc.query("select disclosure_matter_id, code, name from catalogue_node where disclosure_matter_id is not null and not retired"
+                + " order by position, id", rs -> {
+            columns.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Column(rs.getString(2), rs.getString(3)));
+        });
+        return columns;
     }
 
     @Transactional(readOnly = true)
@@ -88,5 +105,6 @@ public class DisclosureMatters {
             throw new ObjectOptimisticLockingFailureException(Matter.class, id);
         }
         audit.record("matter.changed", "matter", id, in.name().strip());
+        events.publishEvent(new CatalogueChanged("")); // the public standard catalogue shows matters
     }
 }

@@ -41,7 +41,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class PublicPageCache extends OncePerRequestFilter {
 
     private static final Pattern CACHEABLE = Pattern.compile(
-            "^/($|items/[a-z0-9]{8,40}$|catalogue(/[a-z0-9-]+)?$|catalogue/[a-z0-9-]+/feed\\.atom$|search$|guide$|feed\\.atom$"
+            "^/($|items/[a-z0-9]{8,40}$|catalogue(/[a-z0-9-]+)?$|catalogue/[a-z0-9-]+/feed\\.atom$|search$|guide$|guide/matters$|feed\\.atom$"
                     + "|sitemap\\.xml$|robots\\.txt$|data$|data\\.json$|reports/annual$)");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 

@@ -39,7 +39,7 @@ class PortalAccessibilityTests extends AbstractIntegrationTest {
             for (String elder : new String[] {"0", "1"}) {
                 driver.get(baseUrl() + "/preferences/elder?on=" + elder + "&return=/");
                 for (String path : List.of("/", "/catalogue", "/catalogue/ggws", "/items/" + item, "/search?q=%E7%96%AB%E8%8B%97",
-                        "/guide", "/data", "/reports/annual", "/requests/new", "/requests/track", "/login")) {
+                        "/guide", "/guide/matters", "/data", "/reports/annual", "/requests/new", "/requests/track", "/login")) {
                     driver.get(baseUrl() + path);
                     JavascriptExecutor js = (JavascriptExecutor) driver;
                     js.executeScript(axe);

@@ -12,22 +12,32 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** /guide for the public; /admin/portal/guide for SYSADMIN to edit it. */
+/** /guide and the standard catalogue /guide/matters for the public; /admin/portal/guide for SYSADMIN to edit the guide. */
 @Controller
 class GuideController {
 
     private final DisclosureGuide guide;
     private final org.gongkai.portal.PublicPageCache cache;
+    private final org.gongkai.content.DisclosureMatters matters;
 
-    GuideController(DisclosureGuide guide, org.gongkai.portal.PublicPageCache cache) {
+    GuideController(DisclosureGuide guide, org.gongkai.portal.PublicPageCache cache, org.gongkai.content.DisclosureMatters matters) {
         this.guide = guide;
         this.cache = cache;
+        this.matters = matters;
     }
 
     @GetMapping("/guide")
     String guide(Model model) {
         model.addAttribute("sections", guide.sections());
         return "portal/guide";
+    }
+
+    /** 公开事项标准目录: what this commission must disclose, on what basis, how and when, with links to the columns. */
+    @GetMapping("/guide/matters")
+    String matters(Model model) {
+        model.addAttribute("matters", matters.all());
+        model.addAttribute("columns", matters.columns());
+        return "portal/matters";
     }
 
     @GetMapping("/admin/portal/guide")
