@@ -188,4 +188,23 @@ class AnnualReportIntegrationTests extends AbstractIntegrationTest {
         mvc.perform(get("/reports/annual")).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("2017年政府信息公开工作年度报告"))));
     }
+
+    @Autowired
+    Obligations obligations;
+
+    @Test
+    void theDemoPublishedThe2025ReportOnTime() throws Exception {
+        var snapshot = jdbc.queryForMap("""
+                select s.written_on, (d.first_published_at at time zone 'Asia/Shanghai')::date as published, s.body_html
+                from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                where s.title = '示范市卫生健康委员会2025年政府信息公开工作年度报告'""");
+        assertThat(snapshot.get("written_on").toString()).isEqualTo("2026-01-20");
+        assertThat(snapshot.get("published").toString()).isEqualTo("2026-01-22");
+        assertThat(snapshot.get("body_html").toString()).contains("本年度未收取信息处理费", "<td colspan=\"3\">236</td>");
+        mvc.perform(get("/reports/annual")).andExpect(content().string(Matchers.containsString("2025年政府信息公开工作年度报告")));
+        var report = obligations.dashboard(2025, null, LocalDate.of(2026, 6, 1)).obligations().stream()
+                .filter(o -> o.matter().equals("政府信息公开工作年度报告")).findFirst().orElseThrow();
+        assertThat(report.due()).isEqualTo(LocalDate.of(2026, 1, 31));
+        assertThat(report.status()).isEqualTo(Obligations.Status.ON_TIME);
+    }
 }
