@@ -74,7 +74,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // a condition that reads an element while the page is being replaced gets Chrome's "Node with given id does not
+        // belong to the document" (not a StaleElementReferenceException): look again until the wait runs out
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     /** Saves a screenshot under target/screenshots for people to look at. */
