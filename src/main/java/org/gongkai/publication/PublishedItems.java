@@ -42,6 +42,8 @@ public class PublishedItems {
     public static final int MAX_PAGE_SIZE = 50;
     /** Search counts stop here ("1000 条以上"); nobody pages past it, and counting further costs every query. */
     public static final int SEARCH_RESULT_CAP = 1000;
+    /** Longest a search statement may run before PostgreSQL cancels it (see {@link #isSearchTimeout}). */
+    public static final int SEARCH_TIMEOUT_MILLIS = 3000;
     private static final int SNIPPET_RADIUS = 40;
 
     private static final String SUMMARY_COLUMNS = """
@@ -147,6 +149,8 @@ public class PublishedItems {
         }
         // a large sort must not wait for a JIT compilation that costs more than the query itself
         jdbc.execute("set local jit = off");
+        // no public search may hold a connection for long, whatever plan a rare combination of term and filters gets
+        jdbc.execute("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS);
         Match match = new Match(terms, filter);
         int offset = (current - 1) * pageSize;
         List<Long> ids = frequentInTitles(match, offset, pageSize);
@@ -692,5 +696,15 @@ public class PublishedItems {
             refs.add(new RelatedRef(node.get("documentId").asString(), node.get("title").asString(), node.get("relation").asString()));
         }
         return refs;
+    }
+
+    /** Whether a failed search was cancelled by its statement timeout (SQLSTATE 57014), rather than broken. */
+    public static boolean isSearchTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -48,7 +48,15 @@ class SearchController {
         model.addAttribute("q", query);
         model.addAttribute("filter", filter);
         model.addAttribute("facets", published.facets());
-        model.addAttribute("results", query.isBlank() ? null : bounded(query, filter, Math.min(Math.max(page, 1), 1000)));
+        try {
+            model.addAttribute("results", query.isBlank() ? null : bounded(query, filter, Math.min(Math.max(page, 1), 1000)));
+        } catch (org.springframework.dao.DataAccessException e) {
+            if (!PublishedItems.isSearchTimeout(e)) {
+                throw e;
+            }
+            model.addAttribute("results", null);
+            model.addAttribute("timedOut", true);
+        }
         return "portal/search";
     }
 
