@@ -140,19 +140,18 @@ public class ContentManagement {
         if (departments.isEmpty()) {
             return List.of();
         }
-        return editions.findByDepartmentsAndStates(departments, states.isEmpty() ? EnumSet.allOf(EditionState.class) : states)
-                .stream().map(this::toView).toList();
+        return toViews(editions.findByDepartmentsAndStates(departments, states.isEmpty() ? EnumSet.allOf(EditionState.class) : states));
     }
 
     /** Editions in the given states across all departments, oldest change first (queues filter by coverage). */
     @Transactional(readOnly = true)
     public List<EditionView> inStates(Set<EditionState> states) {
-        return editions.findByStates(states).stream().map(this::toView).toList();
+        return toViews(editions.findByStates(states));
     }
 
     @Transactional(readOnly = true)
     public List<EditionView> editionsOf(long documentId) {
-        return editions.findByDocumentIdOrderByNumberDesc(documentId).stream().map(this::toView).toList();
+        return toViews(editions.findByDocumentIdOrderByNumberDesc(documentId));
     }
 
     // ---- drafting ----------------------------------------------------------------------------------------------------
@@ -304,16 +303,27 @@ public class ContentManagement {
         }
     }
 
-    /** The related documents of an edition, each with the title of its latest public edition. */
-    private List<RelatedDocument> relatedOf(long editionId) {
-        return jdbc.query("""
-                select d.id, d.public_id, r.relation,
+    /** The related documents of editions, each with the title of its latest public edition: one query for a whole list. */
+    private Map<Long, List<RelatedDocument>> relatedOf(List<Long> editionIds) {
+        Map<Long, List<RelatedDocument>> related = new java.util.HashMap<>();
+        if (editionIds.isEmpty()) {
+            return related;
+        }
+        jdbc.query("""
+                select r.edition_id, d.id, d.public_id, r.relation,
                        (select e.title from edition e where e.document_id = d.id and e.state in ('PUBLISHED', 'WITHDRAWN', 'UNPUBLISHED')
                         order by e.number desc limit 1) as title
                 from edition_relation r join document d on d.id = r.related_document_id
-                where r.edition_id = ? order by r.position""",
-                (rs, n) -> new RelatedDocument(rs.getLong(1), rs.getString(2), rs.getString(4),
-                        RelatedDocument.Relation.valueOf(rs.getString(3))), editionId);
+                where r.edition_id = any(?) order by r.edition_id, r.position""", rs -> {
+            related.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new RelatedDocument(rs.getLong(2),
+                    rs.getString(3), rs.getString(5), RelatedDocument.Relation.valueOf(rs.getString(4))));
+        }, (Object) editionIds.toArray(Long[]::new));
+        return related;
+    }
+
+    private List<EditionView> toViews(List<Edition> list) {
+        Map<Long, List<RelatedDocument>> related = relatedOf(list.stream().map(Edition::getId).toList());
+        return list.stream().map(e -> toView(e, related.getOrDefault(e.getId(), List.of()))).toList();
     }
 
     private static String blank(String text) {
@@ -334,6 +344,10 @@ public class ContentManagement {
 
 
     private EditionView toView(Edition e) {
+        return toViews(List.of(e)).get(0);
+    }
+
+    private EditionView toView(Edition e, List<RelatedDocument> related) {
         ContentDocument d = documents.findById(e.getDocumentId()).orElseThrow();
         CatalogueNode node = nodes.findById(e.getCatalogueNodeId()).orElseThrow();
         String department = identity.departmentView(d.getDepartmentId()).map(IdentityManagement.DepartmentView::name).orElse("");
@@ -341,6 +355,6 @@ public class ContentManagement {
                 e.getTitle(), e.getDocumentNumber(), e.getWrittenOn(), e.getSummary(), e.getKeywords(), node.getId(), node.getCode(),
                 node.getName(), node.isApprovalRequired(), e.getTopic(), e.getGenre(), e.getAudience(), e.getDisclosureAttribute(),
                 e.getBodyHtml(), e.getChangeNote(), e.isMinorChange(), e.isEmergency(), e.getCreatedBy(), e.getUpdatedAt(),
-                e.getVersion(), relatedOf(e.getId()));
+                e.getVersion(), related);
     }
 }

@@ -111,16 +111,26 @@ public class Obligations {
     public Dashboard dashboard(int year, Long departmentId, LocalDate today) {
         WorkingDayCalendar.Rules rules = calendar.rules();
         List<Published> published = published();
+        Map<Long, List<String>> columnsByMatter = new java.util.HashMap<>();
+        jdbc.query("select disclosure_matter_id, code from catalogue_node where disclosure_matter_id is not null", rs -> {
+            columnsByMatter.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
         List<Obligation> obligations = new ArrayList<>();
         for (Matter matter : matters.all()) {
             if (departmentId != null && matter.departmentId() != departmentId) {
                 continue;
             }
-            List<String> codes = jdbc.queryForList("select code from catalogue_node where disclosure_matter_id = ?", String.class,
-                    matter.id());
-            List<Published> items = published.stream().filter(p -> codes.contains(p.catalogueCode())).toList();
+            // the earliest item for each period the matter's columns (retired ones too) received
+            List<String> codes = columnsByMatter.getOrDefault(matter.id(), List.of());
+            Map<Period, Published> first = new java.util.HashMap<>();
+            for (Published p : published) {
+                Period period = codes.contains(p.catalogueCode()) ? periodOf(matter.cadence(), p) : null;
+                if (period != null) {
+                    first.merge(period, p, (a, b) -> b.published().isBefore(a.published()) ? b : a);
+                }
+            }
             for (Period period : periods(matter.cadence(), year)) {
-                obligations.add(obligation(matter, period, items, rules, today));
+                obligations.add(obligation(matter, period, Optional.ofNullable(first.get(period)), rules, today));
             }
         }
         List<LateItem> late = lateItems(year, departmentId, published, rules);
@@ -147,11 +157,9 @@ public class Obligations {
 
     // ---- periodic obligations ------------------------------------------------------------------------------------------
 
-    private Obligation obligation(Matter matter, Period period, List<Published> items, WorkingDayCalendar.Rules rules, LocalDate today) {
+    private Obligation obligation(Matter matter, Period period, Optional<Published> fulfilled, WorkingDayCalendar.Rules rules,
+                                  LocalDate today) {
         LocalDate due = due(matter, period, rules);
-        Optional<Published> fulfilled = items.stream()
-                .filter(p -> period.equals(periodOf(matter.cadence(), p, period.start().getYear())))
-                .min(Comparator.comparing(Published::published));
         if (fulfilled.isPresent()) {
             Published p = fulfilled.get();
             boolean late = p.published().isAfter(due);
@@ -214,7 +222,7 @@ public class Obligations {
      * The period an item reports on: named in its title as offices write them (2026年3月, 2026年第一季度, 2026年上半年,
      * 2025年度), otherwise the last period that ended before its 成文日期 (a report is written after its period).
      */
-    static Period periodOf(Cadence cadence, Published item, int yearHint) {
+    static Period periodOf(Cadence cadence, Published item) {
         String title = item.title();
         Matcher m;
         LocalDate day = null;
@@ -246,22 +254,16 @@ public class Obligations {
             }
         }
         if (day == null) {
+            // the last period that ended before the written date: the one before the period the written date falls in
             LocalDate written = item.writtenOn() == null ? item.published() : item.writtenOn();
-            day = written.minusDays(1);
-            // the last period that ended before the written date
-            for (int y = written.getYear(); y >= written.getYear() - 1; y--) {
-                List<Period> candidates = periods(cadence, y);
-                for (int i = candidates.size() - 1; i >= 0; i--) {
-                    if (candidates.get(i).end().isBefore(written)) {
-                        return candidates.get(i);
-                    }
-                }
-            }
-            return null;
+            day = containing(cadence, written).start().minusDays(1);
         }
-        LocalDate in = day;
-        return periods(cadence, in.getYear()).stream().filter(p -> !in.isBefore(p.start()) && !in.isAfter(p.end())).findFirst()
-                .orElse(null);
+        return containing(cadence, day);
+    }
+
+    private static Period containing(Cadence cadence, LocalDate day) {
+        return periods(cadence, day.getYear()).stream().filter(p -> !day.isBefore(p.start()) && !day.isAfter(p.end())).findFirst()
+                .orElseThrow();
     }
 
     // ---- Art 26 and interpretations ----------------------------------------------------------------------------------

@@ -65,7 +65,6 @@ class AnnualReportController {
     @PostMapping("/admin/reports/annual/{year}")
     String save(@PathVariable int year, @Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
                 @AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AnnualReports.Editing editing = reports.editing(year, me);
         if (!errors.hasErrors()) {
             try {
                 reports.save(year, form.version() == null ? -1 : form.version(), form.toInput(), me);
@@ -82,7 +81,7 @@ class AnnualReportController {
                 errors.reject("form.conflict");
             }
         }
-        return page(model, editing);
+        return page(model, reports.editing(year, me));
     }
 
     private String page(Model model, AnnualReports.Editing editing) {
