@@ -122,4 +122,24 @@ class ObligationsIntegrationTests extends AbstractIntegrationTest {
         assertThat(late.get(0).workingDays()).isEqualTo(31);
         assertThat(late.get(0).limit()).isEqualTo(20);
     }
+
+    @Test
+    void theOfficeExportsTheDashboardToExcelAndAClerkMayNotSeeIt() throws Exception {
+        publish("2025年3月法定传染病疫情概况", code, "统计数据", LocalDate.of(2025, 4, 8), LocalDate.of(2025, 4, 17), List.of());
+        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/compliance.xlsx")
+                        .param("year", "2025").param("department", "" + department.id()).with(as("reviewer")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("周期性公开事项");
+            assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(13);
+            var march = book.getSheetAt(0).getRow(3);
+            assertThat(march.getCell(2).getStringCellValue()).isEqualTo("2025年3月");
+            assertThat(march.getCell(3).getStringCellValue()).isEqualTo("2025-04-15");
+            assertThat(march.getCell(5).getStringCellValue()).isEqualTo("超期发布");
+            assertThat(march.getCell(6).getNumericCellValue()).isEqualTo(2.0);
+        }
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/compliance").with(as("clerk")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+    }
 }
