@@ -71,7 +71,7 @@ from publication_snapshot s where s.document_id = d.document_id and d.document_i
 create index publication_snapshot_search_idx on publication_snapshot
     using gin (cjk_bigrams(title || ' ' || coalesce(summary, '') || ' ' || body_text));
 create index publication_snapshot_title_idx on publication_snapshot using gin (cjk_bigrams(title));
--- as in V23__search_speed.sql
+-- as in V15__search_speed.sql
 create index publication_snapshot_recent_idx on publication_snapshot (published_at desc, id) include (title);
 create index public_document_visible_idx on public_document (current_snapshot_id) include (first_published_at, validity)
     where status in ('LIVE', 'WITHDRAWN');

@@ -51,6 +51,34 @@ public final class TestDatabase {
         return connection;
     }
 
+    /**
+     * A new, empty UTF-8 database on the same server, for tests that start their own application (a production start,
+     * a second node); it is dropped when the JVM exits.
+     */
+    public static Connection createEmpty(String prefix) {
+        Connection server = get();
+        String name = prefix + "_" + Long.toString(System.nanoTime(), 36);
+        execute(server, "create database " + name + " encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8' template template0");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute(server, "drop database if exists " + name + " with (force)");
+            } catch (RuntimeException ignored) {
+                // the server may already be gone with the JVM
+            }
+        }));
+        String url = server.url().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        return new Connection(url, server.user(), server.password(), server.kind());
+    }
+
+    private static void execute(Connection c, String sql) {
+        try (java.sql.Connection jdbc = java.sql.DriverManager.getConnection(c.url(), c.user(), c.password());
+             java.sql.Statement statement = jdbc.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();

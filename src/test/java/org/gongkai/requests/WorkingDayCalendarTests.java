@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The calendar against dates counted by hand on paper from the State Council arrangements for 2025 and 2026 (V51).
+ * The calendar against dates counted by hand on paper from the State Council arrangements for 2025 and 2026 (V21).
  * "20 working days from D" is the 20th working day after D; D itself does not count.
  */
 class WorkingDayCalendarTests extends AbstractIntegrationTest {
