@@ -220,8 +220,9 @@ public class ContentManagement {
                 f.topic(), f.genre(), f.audience(), f.disclosureAttribute(), f.sanitisedBodyHtml(), null, false, f.emergency()), now);
         editions.saveAndFlush(next);
         jdbc.update("""
-                insert into edition_attachment (edition_id, position, filename, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
-                select ?, position, filename, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at
+                insert into edition_attachment (edition_id, position, filename, media_type, size_bytes, sha256, content, uploaded_by,
+                                                uploaded_at, scan_state, scan_findings)
+                select ?, position, filename, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at, scan_state, scan_findings
                 from edition_attachment where edition_id = ?""", next.getId(), published.getId());
         jdbc.update("""
                 insert into edition_relation (edition_id, position, related_document_id, relation)

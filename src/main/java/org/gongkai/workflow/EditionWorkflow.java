@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.console.Notifications;
+import org.gongkai.content.Attachments;
 import org.gongkai.content.ContentManagement;
 import org.gongkai.content.Edition;
 import org.gongkai.content.EditionState;
@@ -72,14 +73,21 @@ public class EditionWorkflow {
         return records.reviews(editionId);
     }
 
-    /** Personal data found in the body of an edition, for the review page. */
+    /**
+     * Personal data found in the body (scanned now) and in the attachments (as scanned at upload), and the attachments no scan
+     * could check, for the review page and the pass.
+     */
     @Transactional(readOnly = true)
-    public List<PersonalDataScanner.Hit> personalData(long editionId) {
+    public PersonalDataCheck personalData(long editionId) {
         List<PersonalDataScanner.Hit> hits = new java.util.ArrayList<>(PersonalDataScanner.scanHtml(content.view(editionId).bodyHtml(), "正文"));
-        for (org.gongkai.content.Attachments.Attachment a : attachments.withContent(editionId)) {
-            hits.addAll(PersonalDataScanner.scanAttachment(a.filename(), a.content()));
+        List<Attachments.Scan> unchecked = new java.util.ArrayList<>();
+        for (Attachments.Scan scan : attachments.scans(editionId)) {
+            hits.addAll(scan.findings());
+            if (scan.state() != Attachments.ScanState.READ) {
+                unchecked.add(scan);
+            }
         }
-        return hits;
+        return new PersonalDataCheck(List.copyOf(hits), List.copyOf(unchecked));
     }
 
     /** What a staff member may do with an edition now, for the buttons of the console. */
@@ -120,8 +128,8 @@ public class EditionWorkflow {
      * or at {@code publishAt}; otherwise the edition goes to the approvers' queue.
      */
     @Transactional
-    public void passReview(long editionId, Checklist checklist, String opinion, String personalDataNote, Instant publishAt,
-                           StaffPrincipal me) {
+    public void passReview(long editionId, Checklist checklist, String opinion, String personalDataNote, boolean uncheckedConfirmed,
+                           Instant publishAt, StaffPrincipal me) {
         Edition edition = take(EditionAction.PASS_REVIEW, editionId, me);
         EditionView view = content.view(editionId);
         if (!checklist.allHold()) {
@@ -130,16 +138,22 @@ public class EditionWorkflow {
         if (opinion == null || opinion.isBlank()) {
             throw new RuleViolation("opinion", "review.error.opinion");
         }
-        int hits = personalData(editionId).size();
+        PersonalDataCheck check = personalData(editionId);
+        int hits = check.hits().size();
         if (hits > 0 && (personalDataNote == null || personalDataNote.isBlank())) {
             throw new RuleViolation("personalDataNote", "review.error.personalData");
         }
+        int unchecked = check.unchecked().size();
+        if (unchecked > 0 && !uncheckedConfirmed) {
+            throw new RuleViolation("uncheckedConfirmed", "review.error.uncheckedAttachments");
+        }
         Instant now = Instant.now(clock);
         WorkflowFacts facts = records.facts(editionId);
-        recordReview(editionId, facts.round(), false, me, now, checklist, opinion.strip(), hits, personalDataNote, "PASS");
+        recordReview(editionId, facts.round(), false, me, now, checklist, opinion.strip(), hits, personalDataNote, unchecked, "PASS");
         records.reviewed(editionId, me.id(), now);
         edition.changeState(EditionState.REVIEWED);
-        audit.record("review.passed", "edition", editionId, view.title());
+        audit.record("review.passed", "edition", editionId, unchecked == 0 ? view.title()
+                : view.title() + "（" + unchecked + "个附件无法自动检查，已人工确认）");
         if (view.approvalRequired()) {
             notify(reviewersOf(view.departmentId(), Role.APPROVER), "待领导审定：" + view.title(), "保密审查已通过",
                     "/admin/approval/" + editionId);
@@ -158,7 +172,7 @@ public class EditionWorkflow {
         Instant now = Instant.now(clock);
         WorkflowFacts facts = records.facts(editionId);
         if (edition.getState() == EditionState.SUBMITTED) {
-            recordReview(editionId, facts.round(), false, me, now, Checklist.none(), reason.strip(), 0, null, "RETURN");
+            recordReview(editionId, facts.round(), false, me, now, Checklist.none(), reason.strip(), 0, null, 0, "RETURN");
         } else {
             recordApproval(editionId, facts.round(), me, now, "RETURN", reason.strip(), null);
         }
@@ -219,7 +233,7 @@ public class EditionWorkflow {
             throw new RuleViolation("opinion", "review.error.opinion");
         }
         Instant now = Instant.now(clock);
-        recordReview(editionId, facts.round(), true, me, now, checklist, opinion.strip(), 0, null,
+        recordReview(editionId, facts.round(), true, me, now, checklist, opinion.strip(), 0, null, 0,
                 checklist.allHold() ? "PASS" : "RETURN");
         records.retrospectivelyReviewed(editionId, now);
         audit.record("review.retrospective", "edition", editionId, (checklist.allHold() ? "通过：" : "发现问题：") + opinion.strip());
@@ -326,9 +340,10 @@ public class EditionWorkflow {
     }
 
     private void recordReview(long editionId, int round, boolean retrospective, StaffPrincipal me, Instant now, Checklist checklist,
-                              String opinion, int hits, String note, String decision) {
+                              String opinion, int hits, String note, int uncheckedAttachments, String decision) {
         try {
-            records.insertReview(editionId, round, retrospective, me.id(), now, checklist, opinion, hits, note, decision);
+            records.insertReview(editionId, round, retrospective, me.id(), now, checklist, opinion, hits, note, uncheckedAttachments,
+                    decision);
         } catch (DuplicateKeyException e) {
             throw new WorkflowRefused("workflow.refused.state", true);
         }

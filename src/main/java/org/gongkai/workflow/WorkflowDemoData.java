@@ -108,7 +108,7 @@ class WorkflowDemoData implements ApplicationRunner {
         StaffPrincipal clerk = as(doc.clerk());
         dated.submit(draft.editionId(), clerk);
         as(reviewer);
-        dated.passReview(draft.editionId(), allHold(), "经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。", "个人信息已按规定脱敏。", null, reviewer);
+        dated.passReview(draft.editionId(), allHold(), "经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。", "个人信息已按规定脱敏。", false, null, reviewer);
         if (draft.approvalRequired()) {
             as(approver);
             dated.approve(draft.editionId(), "同意发布。", null, approver);
@@ -128,7 +128,7 @@ class WorkflowDemoData implements ApplicationRunner {
             StaffPrincipal author = as(identity.principal(usernameOf(draft.createdBy())).orElseThrow());
             dated.submit(editionId, author);
             StaffPrincipal reviewer = as("reviewer");
-            dated.passReview(editionId, allHold(), "经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。", null, null, reviewer);
+            dated.passReview(editionId, allHold(), "经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。", null, false, null, reviewer);
             if (draft.approvalRequired()) {
                 StaffPrincipal approver = as("approver");
                 dated.approve(editionId, "同意发布。", null, approver);
@@ -165,7 +165,7 @@ class WorkflowDemoData implements ApplicationRunner {
             dated.submit(draft.editionId(), clerk);
             as(reviewer);
             dated.passReview(draft.editionId(), allHold(), "表格中的姓名、身份证号、电话、住址已按列规则脱敏，账号不公开，同意公开。",
-                    "按列规则脱敏", null, reviewer);
+                    "按列规则脱敏", false, null, reviewer);
         }
     }
 
@@ -198,14 +198,14 @@ class WorkflowDemoData implements ApplicationRunner {
                 "<h2>第一章 总则</h2><p>第一条 为加强医疗机构监督管理，规范执业行为，根据《医疗机构管理条例》等规定，制定本办法。</p><p>第二条 本办法适用于本市行政区域内的医疗机构。</p>"));
         now.submit(awaiting.editionId(), as("clerk2"));
         as(reviewer);
-        now.passReview(awaiting.editionId(), allHold(), "同意公开，报局领导审定。", null, null, reviewer);
+        now.passReview(awaiting.editionId(), allHold(), "同意公开，报局领导审定。", null, false, null, reviewer);
         // approved and scheduled
         EditionView scheduled = draft(new Doc("clerk", "ggws-aefi", "2026年度疑似预防接种异常反应监测工作方案", "通知", "疾病防控",
                 today.minusDays(5), null, "2026年度AEFI监测工作安排。",
                 "<p>为做好疑似预防接种异常反应（AEFI）监测工作，现制定本方案。</p>"));
         now.submit(scheduled.editionId(), as("clerk"));
         as(reviewer);
-        now.passReview(scheduled.editionId(), allHold(), "同意公开，定时发布。", null,
+        now.passReview(scheduled.editionId(), allHold(), "同意公开，定时发布。", null, false,
                 today.plusDays(7).atTime(9, 0).atZone(CHINA).toInstant(), reviewer);
         // published, then a second edition with a change note
         EditionView directory = publish(new Doc("clerk2", "ylzy-jgml", "示范市医疗机构名录", "名单名录", "医疗服务",
@@ -222,7 +222,7 @@ class WorkflowDemoData implements ApplicationRunner {
         EditionWorkflow later = workflowAt(Clock.fixed(LocalDate.of(2026, 4, 8).atTime(10, 0).atZone(CHINA).toInstant(), CHINA));
         later.submit(second.editionId(), clerk2);
         as(reviewer);
-        later.passReview(second.editionId(), allHold(), "同意公开。", null, null, reviewer);
+        later.passReview(second.editionId(), allHold(), "同意公开。", null, false, null, reviewer);
         // withdrawn (废止)
         EditionView repealed = publish(new Doc("clerk2", "zcwj-gfxwj", "示范市医疗机构校验管理实施细则（试行）", "规范性文件", "医疗服务",
                 LocalDate.of(2024, 3, 12), "示卫规字〔2024〕2号", "医疗机构校验的程序和要求。",

@@ -46,7 +46,8 @@ class AttachmentIntegrationTests extends AbstractIntegrationTest {
     void aPdfIsAcceptedButAnExeOrHtmlRenamedPdfIsRefusedWithAClearMessage() throws Exception {
         long id = draft("clerk", "接种点名单" + UUID.randomUUID().toString().substring(0, 4));
         mvc.perform(multipart("/admin/documents/{id}/attachments", id).file(new MockMultipartFile("file", "接种点名单.pdf", "application/pdf", PDF))
-                .with(csrf()).with(as("clerk"))).andExpect(flash().attribute("notice", "attachment.added"));
+                .with(csrf()).with(as("clerk")))
+                .andExpect(flash().attribute("notice", Matchers.startsWith("attachment.added")));
         byte[] exe = new byte[512];
         exe[0] = 'M';
         exe[1] = 'Z';

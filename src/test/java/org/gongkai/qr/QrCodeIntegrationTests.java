@@ -59,6 +59,23 @@ class QrCodeIntegrationTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void theCodePageRendersTheScanStatisticsWithBarsScaledToTheBusiestDay() throws Exception {
+        String title = "扫码统计" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/admin/qr").with(csrf()).with(as("sysadmin")).param("title", title)
+                .param("locationLabel", "政务服务大厅").param("targetType", "CATALOGUE").param("targetKey", "ggws-crb"))
+                .andExpect(status().is3xxRedirection());
+        String code = jdbc.queryForObject("select code from qr_code where title = ?", String.class, title);
+        mvc.perform(get("/admin/qr/{c}", code).with(as("sysadmin"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(Matchers.containsString("还没有扫码记录。")));
+        long id = jdbc.queryForObject("select id from qr_code where code = ?", Long.class, code);
+        jdbc.update("insert into qr_scan_day (qr_code_id, day, scans) values (?, date '2026-03-01', 4), (?, date '2026-03-02', 8)", id, id);
+        String page = mvc.perform(get("/admin/qr/{c}", code).with(as("sysadmin"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("2026-03-02", "2026-03-01", "bar w10", "bar w5").doesNotContain("还没有扫码记录。");
+        assertThat(page.replaceAll("\\s+", " ")).contains("<dd>12</dd>");
+    }
+
+    @Test
     void aScanRedirectsAndCountsAndUnknownOrRetiredCodesAnswer404() throws Exception {
         long before = scansToday("GKSQ26");
         mvc.perform(get("/q/GKSQ26")).andExpect(redirectedUrl("/requests/new"));

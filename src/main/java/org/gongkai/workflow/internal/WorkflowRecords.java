@@ -88,14 +88,15 @@ public class WorkflowRecords {
 
     /** Inserts a review record; the unique (edition, round, retrospective) key refuses a second decision on the same round. */
     public void insertReview(long editionId, int round, boolean retrospective, long reviewer, Instant at, Checklist c,
-                             String opinion, int hits, String note, String decision) {
+                             String opinion, int hits, String note, int uncheckedAttachments, String decision) {
         jdbc.update("""
                 insert into confidentiality_review (edition_id, round, retrospective, reviewer_id, reviewed_at, no_state_secrets,
                     no_work_secrets, privacy_handled, no_commercial_secrets, no_security_risk, attribute_correct, opinion,
-                    personal_data_hits, personal_data_note, decision)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    personal_data_hits, personal_data_note, unchecked_attachments, unchecked_confirmed, decision)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 editionId, round, retrospective, reviewer, Timestamp.from(at), c.noStateSecrets(), c.noWorkSecrets(),
-                c.privacyHandled(), c.noCommercialSecrets(), c.noSecurityRisk(), c.attributeCorrect(), opinion, hits, note, decision);
+                c.privacyHandled(), c.noCommercialSecrets(), c.noSecurityRisk(), c.attributeCorrect(), opinion, hits, note,
+                uncheckedAttachments, uncheckedAttachments > 0 && "PASS".equals(decision), decision);
     }
 
     public void insertApproval(long editionId, int round, long approver, Instant at, String decision, String opinion, Instant publishAt) {

@@ -45,8 +45,8 @@ class AttachmentAdminController {
                 throw new RuleViolation("file", "attachment.error.empty");
             }
             // the size is checked against the limit before the stream is opened
-            attachments.add(id, file.getOriginalFilename(), file.getSize(), new LazyStream(file), me);
-            flash.addFlashAttribute("notice", "attachment.added");
+            Attachments.Attachment added = attachments.add(id, file.getOriginalFilename(), file.getSize(), new LazyStream(file), me);
+            flash.addFlashAttribute("notice", added.scanState() == Attachments.ScanState.READ ? "attachment.added" : "attachment.addedUnchecked");
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());
         }

@@ -64,7 +64,10 @@ class QrAdminController {
         QrCodes.QrCode qr = codes.find(code).orElseThrow(NotFoundException::new);
         model.addAttribute("qr", qr);
         model.addAttribute("shortUrl", codes.shortUrl(qr.code()));
-        model.addAttribute("days", codes.scansByDay(qr.code()));
+        var days = codes.scansByDay(qr.code());
+        model.addAttribute("days", days);
+        // the busiest day sets the scale of the bars (w1..w10)
+        model.addAttribute("maxScans", Math.max(1, days.stream().mapToLong(QrCodes.DayCount::scans).max().orElse(1)));
         model.addAttribute("department", identity.departmentNames().get(qr.departmentId()));
         return "admin/qr/code";
     }

@@ -94,7 +94,9 @@ class ReviewController {
         model.addAttribute("e", edition);
         model.addAttribute("facts", workflow.facts(id));
         model.addAttribute("reviews", workflow.reviews(id));
-        model.addAttribute("hits", workflow.personalData(id));
+        var check = workflow.personalData(id);
+        model.addAttribute("hits", check.hits());
+        model.addAttribute("unchecked", check.unchecked());
         model.addAttribute("attachments", attachments.list(id));
         model.addAttribute("actions", workflow.allowedActions(id, me));
         model.addAttribute("reviewer", me.has(Role.REVIEWER));
@@ -108,12 +110,13 @@ class ReviewController {
                 @RequestParam(defaultValue = "false") boolean noSecurityRisk,
                 @RequestParam(defaultValue = "false") boolean attributeCorrect, @RequestParam(defaultValue = "") String opinion,
                 @RequestParam(defaultValue = "") String personalDataNote,
+                @RequestParam(defaultValue = "false") boolean uncheckedConfirmed,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime publishAt,
                 @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
         Checklist checklist = new Checklist(noStateSecrets, noWorkSecrets, privacyHandled, noCommercialSecrets, noSecurityRisk,
                 attributeCorrect);
         try {
-            workflow.passReview(id, checklist, opinion, personalDataNote,
+            workflow.passReview(id, checklist, opinion, personalDataNote, uncheckedConfirmed,
                     publishAt == null ? null : publishAt.atZone(CHINA).toInstant(), me);
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());
