@@ -19,7 +19,17 @@ import org.springframework.test.web.servlet.MockMvc;
         properties = {"gongkai.database.auto-select=false", "spring.thymeleaf.cache=true"})
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
+@org.springframework.context.annotation.Import(org.gongkai.support.TestClock.Configuration.class)
 public abstract class AbstractIntegrationTest {
+
+    /** The application's clock: the system clock unless a test fixes it; reset after every test. */
+    @Autowired
+    protected org.gongkai.support.TestClock testClock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        testClock.reset();
+    }
 
     @Autowired
     protected MockMvc mvc;

@@ -63,8 +63,10 @@ public class Obligations {
     }
 
     /** One period of a periodic matter and what fulfilled it. */
+    /** {@code provisional}: the due date was counted through a year whose holiday arrangement is not imported yet. */
     public record Obligation(long matterId, String matter, long departmentId, String department, String period, LocalDate due,
-                             LocalDate published, String documentId, String title, Status status, int workingDaysLate) {
+                             LocalDate published, String documentId, String title, Status status, int workingDaysLate,
+                             boolean provisional) {
     }
 
     /** A proactive item published later than Art 26 (or its matter's limit) allows. */
@@ -78,8 +80,9 @@ public class Obligations {
                               Status status) {
     }
 
+    /** {@code arrangementMissing}: from 1 October, next year when its holiday arrangement is not imported (else null). */
     public record Dashboard(int year, LocalDate today, List<Obligation> obligations, List<LateItem> lateItems,
-                            List<PolicyCheck> policies, Map<Status, Long> counts) {
+                            List<PolicyCheck> policies, Map<Status, Long> counts, Integer arrangementMissing) {
     }
 
     private record Published(String documentId, String title, LocalDate writtenOn, LocalDate published, long departmentId,
@@ -93,8 +96,10 @@ public class Obligations {
     private final WorkingDayCalendar calendar;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final org.gongkai.audit.AuditTrail audit;
 
-    Obligations(DisclosureMatters matters, WorkingDayCalendar calendar, JdbcTemplate jdbc, Clock clock) {
+    Obligations(DisclosureMatters matters, WorkingDayCalendar calendar, JdbcTemplate jdbc, Clock clock, org.gongkai.audit.AuditTrail audit) {
+        this.audit = audit;
         this.matters = matters;
         this.calendar = calendar;
         this.jdbc = jdbc;
@@ -109,7 +114,10 @@ public class Obligations {
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(int year, Long departmentId, LocalDate today) {
-        WorkingDayCalendar.Rules rules = calendar.rules();
+        return dashboard(year, departmentId, today, calendar.rules());
+    }
+
+    private Dashboard dashboard(int year, Long departmentId, LocalDate today, WorkingDayCalendar.Rules rules) {
         List<Published> published = published();
         Map<Long, List<String>> columnsByMatter = new java.util.HashMap<>();
         jdbc.query("select disclosure_matter_id, code from catalogue_node where disclosure_matter_id is not null", rs -> {
@@ -125,7 +133,7 @@ public class Obligations {
             Map<Period, Published> first = new java.util.HashMap<>();
             for (Published p : published) {
                 Period period = codes.contains(p.catalogueCode()) ? periodOf(matter.cadence(), p) : null;
-                if (period != null) {
+                if (period != null && !premature(matter, period, p)) {
                     first.merge(period, p, (a, b) -> b.published().isBefore(a.published()) ? b : a);
                 }
             }
@@ -139,7 +147,29 @@ public class Obligations {
         for (Status s : Status.values()) {
             counts.put(s, obligations.stream().filter(o -> o.status() == s).count());
         }
-        return new Dashboard(year, today, obligations, late, policies, counts);
+        return new Dashboard(year, today, obligations, late, policies, counts, calendar.missingArrangement(today).orElse(null));
+    }
+
+    /**
+     * The calendar changed: the deadlines of the obligations not yet fulfilled (this year's and last year's) are recomputed, and
+     * each one that moved is audited. They are derived when read, so nothing else is stored.
+     */
+    @org.springframework.context.event.EventListener
+    void calendarChanged(WorkingDayCalendar.CalendarChanged event) {
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        WorkingDayCalendar.Rules now = calendar.rules();
+        for (int year : new int[] {today.getYear() - 1, today.getYear()}) {
+            List<Obligation> before = dashboard(year, null, today, event.before()).obligations();
+            List<Obligation> after = dashboard(year, null, today, now).obligations();
+            for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
+                Obligation b = before.get(i);
+                Obligation a = after.get(i);
+                if (a.published() == null && b.matterId() == a.matterId() && b.period().equals(a.period()) && !b.due().equals(a.due())) {
+                    audit.record("compliance.deadlineChanged", "disclosure_matter", a.matterId(),
+                            a.matter() + " " + a.period() + " 截止日期 " + b.due() + " → " + a.due() + "：" + event.reason());
+                }
+            }
+        }
     }
 
     /** The obligations that are upcoming or missing today, across all departments, for the daily reminder. */
@@ -160,12 +190,13 @@ public class Obligations {
     private Obligation obligation(Matter matter, Period period, Optional<Published> fulfilled, WorkingDayCalendar.Rules rules,
                                   LocalDate today) {
         LocalDate due = due(matter, period, rules);
+        boolean provisional = rules.provisionalBetween(period.end(), due);
         if (fulfilled.isPresent()) {
             Published p = fulfilled.get();
             boolean late = p.published().isAfter(due);
             return new Obligation(matter.id(), matter.name(), matter.departmentId(), matter.departmentName(), period.label(), due,
                     p.published(), p.documentId(), p.title(), late ? Status.LATE : Status.ON_TIME,
-                    late ? rules.workingDaysBetween(due, p.published()) : 0);
+                    late ? rules.workingDaysBetween(due, p.published()) : 0, provisional);
         }
         Status status;
         if (today.isAfter(due)) {
@@ -176,7 +207,16 @@ public class Obligations {
             status = Status.NOT_DUE;
         }
         return new Obligation(matter.id(), matter.name(), matter.departmentId(), matter.departmentName(), period.label(), due,
-                null, null, null, status, status == Status.MISSING ? rules.workingDaysBetween(due, today) : 0);
+                null, null, null, status, status == Status.MISSING ? rules.workingDaysBetween(due, today) : 0, provisional);
+    }
+
+    /**
+     * A report on a whole year, due on a day of the next year (the annual report, 条例第50条: by 31 January), is not fulfilled by
+     * an item published before that year ended: the year it reports on was not over. (Yearly plans, published at the start of
+     * their year, name no due day and are not affected.)
+     */
+    static boolean premature(Matter matter, Period period, Published item) {
+        return matter.cadence() == Cadence.YEARLY && matter.yearlyDueDay() != null && !item.published().isAfter(period.end());
     }
 
     static LocalDate due(Matter matter, Period period, WorkingDayCalendar.Rules rules) {

@@ -97,17 +97,44 @@ public class InformationRequests {
                                 Upload proof) {
     }
 
-    /** The request number and the query code, which is shown this once and stored only as a hash. */
-    public record Submitted(long id, String number, String queryCode, LocalDate receivedOn, LocalDate dueOn) {
+    /**
+     * The request number and the query code, which is shown this once and stored only as a hash; the day it was submitted (or
+     * given as received) and the day it counts as received under 条例第31条, which differ when that day was not a working day.
+     */
+    public record Submitted(long id, String number, String queryCode, LocalDate submittedOn, LocalDate receivedOn, LocalDate dueOn) {
+
+        public boolean receiptMoved() {
+            return !submittedOn.equals(receivedOn);
+        }
     }
 
-    /** A request submitted on the public site; it counts as received on the day of submission (条例第31条第3项). */
+    /** A request submitted on the public site; it counts as received as {@link #receiptDate} decides (条例第31条第3项). */
     @Transactional
     public Submitted submit(SubmitCommand command) {
         if (command.channel() != Channel.WEB) {
             throw new IllegalArgumentException("web submissions only");
         }
         return create(command, LocalDate.now(clock));
+    }
+
+    /**
+     * 条例第31条: when a request counts as received. (一) in person: the day it is handed in; (二) by post: the day the office signs
+     * for it (for an unregistered letter, the day the office confirms it with the applicant, which the office enters); (三) online
+     * or by the office's fax (and e-mail, an online channel): the day both sides confirm it. The office confirms only on working
+     * days, so an online, fax or e-mail request that arrives on a weekend or holiday counts as received on the next working day.
+     * A working day's evening is not moved: office hours are not in the regulation, and the site confirms the request at once.
+     */
+    @Transactional(readOnly = true)
+    public LocalDate receiptDate(Channel channel, LocalDate arrivedOn) {
+        if (channel == Channel.WEB || channel == Channel.FAX || channel == Channel.EMAIL) {
+            WorkingDayCalendar.Rules rules = calendar.rules();
+            LocalDate day = arrivedOn;
+            while (!rules.isWorkingDay(day)) {
+                day = day.plusDays(1);
+            }
+            return day;
+        }
+        return arrivedOn;
     }
 
     /** Registers a request received by letter, in person, by fax or e-mail, with its receipt date under 条例第31条. */
@@ -173,7 +200,8 @@ public class InformationRequests {
         return null;
     }
 
-    private Submitted create(SubmitCommand c, LocalDate receivedOn) {
+    private Submitted create(SubmitCommand c, LocalDate arrivedOn) {
+        LocalDate receivedOn = receiptDate(c.channel(), arrivedOn);
         List<RuleViolation> problems = check(c);
         if (!problems.isEmpty()) {
             throw problems.get(0);
@@ -204,9 +232,10 @@ public class InformationRequests {
                     id, "身份证明-" + number + extension, type, c.proof().bytes().length, c.proof().bytes());
         }
         // no applicant data in the audit summary: the trail is read by auditors and must not hold identity numbers
-        audit.record("request.received", "info_request", number, c.channel().name() + " 收到日期 " + receivedOn);
+        audit.record("request.received", "info_request", number, c.channel().name() + " 收到日期 " + receivedOn
+                + (receivedOn.equals(arrivedOn) ? "" : "（" + arrivedOn + " 为非工作日，条例第31条）"));
         LocalDate due = calendar.addWorkingDays(receivedOn, REPLY_DAYS);
-        return new Submitted(id, number, code, receivedOn, due);
+        return new Submitted(id, number, code, arrivedOn, receivedOn, due);
     }
 
     private static String newQueryCode() {
@@ -230,7 +259,11 @@ public class InformationRequests {
     public record TrackingView(String number, RequestState state, LocalDate receivedOn, RequestClock clock,
                                String correctionNote, LocalDate correctionDueOn, Integer extensionDays,
                                LocalDate extensionApprovedOn, LocalDate repliedOn, ReplyType replyType, String replyText,
-                               String remedyText) {
+                               String remedyText, DeadlineChange deadlineChange) {
+    }
+
+    /** The reply deadline moved because the working-day calendar changed. */
+    public record DeadlineChange(LocalDate from, LocalDate to, String reason, Instant at) {
     }
 
     /** The request when number and code match; empty for an unknown number and for a wrong code alike (same work done). */
@@ -251,8 +284,40 @@ public class InformationRequests {
             remedy = split < 0 ? null : reply.substring(split + 2);
             reply = split < 0 ? reply : reply.substring(0, split);
         }
+        // the latest move of the deadline, while it is still the deadline in force
+        DeadlineChange change = deadlineChanges(r.id()).stream().reduce((a, b) -> b)
+                .filter(c -> r.state().open() && c.to().equals(r.clock().dueOn())).orElse(null);
         return Optional.of(new TrackingView(r.number(), r.state(), r.receivedOn(), r.clock(), r.correctionNote(),
-                r.correctionDueOn(), r.extensionDays(), r.extensionApprovedOn(), r.repliedOn(), r.replyType(), reply, remedy));
+                r.correctionDueOn(), r.extensionDays(), r.extensionApprovedOn(), r.repliedOn(), r.replyType(), reply, remedy,
+                change));
+    }
+
+    /** The moves of a request's reply deadline caused by calendar changes, oldest first. */
+    @Transactional(readOnly = true)
+    public List<DeadlineChange> deadlineChanges(long requestId) {
+        return jdbc.query("select old_due_on, new_due_on, reason, changed_at from request_deadline_change where request_id = ? order by id",
+                (rs, i) -> new DeadlineChange(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()), requestId);
+    }
+
+    /**
+     * The calendar changed: every open request's reply deadline is recomputed (it is derived when read); each one that moved is
+     * audited and recorded, so that the applicant's tracking page can say why. Runs in the transaction of the change.
+     */
+    @org.springframework.context.event.EventListener
+    void calendarChanged(WorkingDayCalendar.CalendarChanged event) {
+        for (Long id : jdbc.queryForList(
+                "select id from info_request where state in ('RECEIVED', 'IN_PROGRESS', 'CONSULTING') order by id", Long.class)) {
+            RequestView now = load(id);
+            LocalDate before = clockUnder(event.before(), now).dueOn();
+            LocalDate after = now.clock().dueOn();
+            if (before == null || after == null || before.equals(after)) {
+                continue;
+            }
+            jdbc.update("insert into request_deadline_change (request_id, old_due_on, new_due_on, reason, changed_at) values (?, ?, ?, ?, ?)",
+                    id, before, after, event.reason(), Timestamp.from(Instant.now(clock)));
+            audit.record("request.deadlineChanged", "info_request", now.number(), "答复期限 " + before + " → " + after + "：" + event.reason());
+        }
     }
 
     // ---- console reading ---------------------------------------------------------------------------------------
@@ -371,19 +436,24 @@ public class InformationRequests {
                 rs.getString("reply_opinion"), rs.getString("reply_text"), rs.getString("reply_draft"),
                 rs.getObject("closed_on", LocalDate.class), rs.getObject("withdrawn_on", LocalDate.class),
                 promoted == null ? null : promoted.toInstant(), rs.getLong("version"), consultations, files,
-                readClock(state, clockStart, extension, correctionDue, consultations, rs.getObject("replied_on", LocalDate.class)));
+                readClock(calendar.rules(), state, clockStart, extension, correctionDue, consultations));
+    }
+
+    /** The request's clock as another set of calendar rules would give it (used when the calendar changes). */
+    RequestClock clockUnder(WorkingDayCalendar.Rules rules, RequestView r) {
+        return readClock(rules, r.state(), r.clockStartOn(), r.extensionDays(), r.correctionDueOn(), r.consultations());
     }
 
     /**
      * Derives the clock from the facts. 条例第33条: reply within 20 working days of receipt (of the corrected request, 第30条),
      * plus the approved extension; consultation days do not count (第32、34条), at most 15 working days each.
      */
-    private RequestClock readClock(RequestState state, LocalDate clockStart, Integer extension, LocalDate correctionDue,
-                                   List<RequestView.Consultation> consultations, LocalDate repliedOn) {
+    private RequestClock readClock(WorkingDayCalendar.Rules rules, RequestState state, LocalDate clockStart, Integer extension,
+                                   LocalDate correctionDue, List<RequestView.Consultation> consultations) {
         LocalDate today = LocalDate.now(clock);
-        WorkingDayCalendar.Rules rules = calendar.rules();
         if (state == RequestState.CORRECTION_REQUESTED) {
-            return new RequestClock(today, null, correctionDue, rules.workingDaysBetween(today, correctionDue), true, true);
+            return new RequestClock(today, null, correctionDue, rules.workingDaysBetween(today, correctionDue), true, true,
+                    rules.provisionalBetween(today, correctionDue));
         }
         List<Period> stops = new ArrayList<>();
         for (RequestView.Consultation c : consultations) {
@@ -394,7 +464,8 @@ public class InformationRequests {
         LocalDate due = rules.addWorkingDays(clockStart, REPLY_DAYS + (extension == null ? 0 : extension), stops);
         boolean running = state.open();
         int left = running ? rules.workingDaysBetween(today, due) : 0;
-        return new RequestClock(today, due, null, left, running, state == RequestState.CONSULTING);
+        return new RequestClock(today, due, null, left, running, state == RequestState.CONSULTING,
+                rules.provisionalBetween(clockStart, due));
     }
 
     // ---- handling (console) ------------------------------------------------------------------------------------

@@ -4,10 +4,11 @@ import java.time.LocalDate;
 
 /**
  * The statutory clock as read on {@code today}: the reply due date (条例第33条) or, while a correction is awaited, the
- * correction deadline (条例第30条); working days left (negative when overdue).
+ * correction deadline (条例第30条); working days left (negative when overdue). {@code provisional} when the count passes through a
+ * year whose holiday arrangement is not imported yet (the console says so; the applicant sees only the date).
  */
 public record RequestClock(LocalDate today, LocalDate dueOn, LocalDate correctionDueOn, int daysLeft, boolean running,
-                           boolean stopped) {
+                           boolean stopped, boolean provisional) {
 
     /** Open and due within three working days (not yet overdue). */
     public boolean dueSoon() {

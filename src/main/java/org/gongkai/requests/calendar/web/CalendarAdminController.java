@@ -39,6 +39,8 @@ class CalendarAdminController {
         model.addAttribute("year", y);
         model.addAttribute("days", calendar.year(y));
         model.addAttribute("years", calendar.years());
+        model.addAttribute("official", calendar.officialYears().contains(y));
+        model.addAttribute("provisionalDays", calendar.provisionalDays(y));
         if (!model.containsAttribute("importErrors")) {
             model.addAttribute("importErrors", List.of());
         }

@@ -111,6 +111,7 @@ class RequestAdminController {
     String detail(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
         var request = requests.request(id, me);
         model.addAttribute("request", request);
+        model.addAttribute("deadlineChanges", requests.deadlineChanges(id));
         model.addAttribute("departments", identity.departmentViews().stream().filter(IdentityManagement.DepartmentView::active).toList());
         model.addAttribute("replyTypes", ReplyType.values());
         model.addAttribute("grounds", NotDisclosedGround.values());
