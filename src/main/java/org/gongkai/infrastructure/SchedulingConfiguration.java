@@ -1,10 +1,17 @@
 package org.gongkai.infrastructure;
 
+import java.util.Optional;
+
 import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.javacrumbs.shedlock.core.SimpleLock;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,10 +29,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class SchedulingConfiguration {
 
     @Bean
-    LockProvider lockProvider(DataSource dataSource) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+    LockProvider lockProvider(DataSource dataSource, ObjectProvider<MeterRegistry> meters) {
+        LockProvider locks = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
                 .build());
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        // job runs for the operator: gongkai_jobs_total{job="scheduled-publication",outcome="ran"|"skipped"}, per node;
+        // "skipped" means another node held the lock (or the job ran within its lockAtLeastFor)
+        return configuration -> {
+            Optional<SimpleLock> lock = locks.lock(configuration);
+            registry.counter("gongkai.jobs", "job", configuration.getName(), "outcome", lock.isPresent() ? "ran" : "skipped")
+                    .increment();
+            return lock;
+        };
     }
 }

@@ -24,10 +24,12 @@ public class DisclosureGuide {
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final org.gongkai.infrastructure.PublicChanges changes;
 
-    DisclosureGuide(JdbcTemplate jdbc, AuditTrail audit) {
+    DisclosureGuide(JdbcTemplate jdbc, AuditTrail audit, org.gongkai.infrastructure.PublicChanges changes) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.changes = changes;
     }
 
     @Transactional(readOnly = true)
@@ -51,5 +53,6 @@ public class DisclosureGuide {
             throw new ObjectOptimisticLockingFailureException(Section.class, id);
         }
         audit.record("guide.changed", "guide", id, heading.strip());
+        changes.announce(); // every node's page cache forgets /guide when this commits
     }
 }

@@ -18,6 +18,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gongkai.infrastructure.PublicChangeObserved;
 import org.gongkai.publication.PublicationChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -29,10 +30,19 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Rendered bytes of anonymous public pages, kept in memory with an ETag until anything public changes: a publication,
  * withdrawal or unpublishing (after its transaction commits) or a guide edit empties the cache, so it cannot go stale.
+ * Changes committed by another node arrive as {@link PublicChangeObserved} (PostgreSQL NOTIFY, or the version row read
+ * every second), so every node forgets its pages within a second. A page rendered while a change was committing is not
+ * stored (a generation count), so a slow render cannot put an old page back after the eviction.
+ * <p>
+ * Each page is also kept gzip-compressed, compressed once when it is stored: clients that accept gzip get those bytes with
+ * {@code Content-Encoding: gzip} (Tomcat compresses nothing that carries a strong ETag), others the plain bytes; both carry
+ * {@code Vary: Accept-Encoding} and an ETag of their own, and answer 304 to a matching {@code If-None-Match}.
+ * <p>
  * A hit runs no controller, no template, no query and no security filter, and creates no session: the cache sits in front
  * of Spring Security and replays the security headers (CSP, frame and content-type options, referrer policy) that the
  * chain wrote on the miss. Only requests without a session cookie take part; responses that set a cookie or hold a CSRF
- * token are never stored.
+ * token are never stored. Hits and misses are counted ({@code cache_gets_total{cache="public_pages"}} and
+ * {@code gongkai_page_cache_hit_ratio} on /actuator/prometheus).
  */
 @Component
 // first of all filters: a hit skips the session repository, request-id, observation (metrics) and Spring Security filters;
@@ -45,8 +55,16 @@ public class PublicPageCache extends OncePerRequestFilter {
                     + "|sitemap\\.xml$|robots\\.txt$|data$|data\\.json$|reports/annual$)");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private record Page(byte[] body, String contentType, String etag, String lastModified, java.util.Map<String, String> headers) {
+    private record Page(byte[] body, byte[] gzip, String contentType, String etag, String lastModified,
+                        java.util.Map<String, String> headers) {
+
+        String gzipEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gz\"";
+        }
     }
+
+    /** Below this size gzip saves too little to be worth a header (Tomcat's own threshold is 2 KB). */
+    private static final int GZIP_MIN_BYTES = 512;
 
     /** The headers Spring Security writes on every page, replayed on hits. */
     private static final java.util.List<String> REPLAYED = java.util.List.of("Content-Security-Policy", "X-Frame-Options",
@@ -55,19 +73,36 @@ public class PublicPageCache extends OncePerRequestFilter {
 
     private final Cache<String, Page> pages;
     private final boolean enabled;
+    /** Raised by every eviction; a page whose rendering began before the last eviction is not stored. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     PublicPageCache(@Value("${gongkai.page-cache.enabled:true}") boolean enabled,
-                    @Value("${gongkai.page-cache.max-megabytes:64}") long maxMegabytes) {
+                    @Value("${gongkai.page-cache.max-megabytes:64}") long maxMegabytes,
+                    org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         this.enabled = enabled;
         // bounded by bytes, so that many distinct searches cannot push the heap past its limit
         this.pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
-                .weigher((String key, Page page) -> page.body().length + key.length() * 2 + 200)
-                .expireAfterWrite(Duration.ofHours(6)).build();
+                .weigher((String key, Page page) -> page.body().length + (page.gzip() == null ? 0 : page.gzip().length)
+                        + key.length() * 2 + 200)
+                .expireAfterWrite(Duration.ofHours(6)).recordStats().build();
+        meters.ifAvailable(registry -> {
+            io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, pages, "public_pages");
+            io.micrometer.core.instrument.Gauge.builder("gongkai.page.cache.hit.ratio", pages, c -> c.stats().hitRate())
+                    .description("share of cacheable public page requests answered from the page cache since start")
+                    .register(registry);
+        });
     }
 
     /** Everything public may have changed: forget every page. */
     public void evictAll() {
+        generation.incrementAndGet();
         pages.invalidateAll();
+    }
+
+    /** A public change committed by this or another node (NOTIFY or the version row). */
+    @org.springframework.context.event.EventListener
+    void onPublicChangeObserved(PublicChangeObserved observed) {
+        evictAll();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -82,7 +117,8 @@ public class PublicPageCache extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (!enabled || !"GET".equals(request.getMethod()) || request.getHeader("Authorization") != null) {
+        if (!enabled || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                || request.getHeader("Authorization") != null) {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -100,29 +136,45 @@ public class PublicPageCache extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = key(request);
+        boolean gzip = acceptsGzip(request);
+        boolean head = "HEAD".equals(request.getMethod());
         Page page = pages.getIfPresent(key);
         if (page != null) {
             page.headers().forEach(response::setHeader);
-            response.setHeader("ETag", page.etag());
+            boolean compressed = gzip && page.gzip() != null;
+            String etag = compressed ? page.gzipEtag() : page.etag();
+            response.setHeader("ETag", etag);
             response.setHeader("Last-Modified", page.lastModified());
             response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("Vary", "Accept-Encoding");
             response.setHeader("X-Page-Cache", "hit");
             String ifNoneMatch = request.getHeader("If-None-Match");
-            if (ifNoneMatch != null && ifNoneMatch.contains(page.etag())) {
+            if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }
+            byte[] bytes = compressed ? page.gzip() : page.body();
             response.setContentType(page.contentType());
-            response.setContentLength(page.body().length);
-            response.getOutputStream().write(page.body());
+            if (compressed) {
+                response.setHeader("Content-Encoding", "gzip");
+            }
+            response.setContentLength(bytes.length);
+            if (!head) {
+                response.getOutputStream().write(bytes);
+            }
             return;
         }
+        if (head) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long renderedIn = generation.get();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         byte[] body = wrapper.getContentAsByteArray();
         String type = wrapper.getContentType();
         if (wrapper.getStatus() == 200 && type != null && !wrapper.containsHeader("Set-Cookie") && !containsCsrfToken(body)
-                && request.getSession(false) == null) {
+                && request.getSession(false) == null && wrapper.getHeader("Content-Encoding") == null) {
             java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
             for (String name : REPLAYED) {
                 String value = wrapper.getHeader(name);
@@ -130,13 +182,62 @@ public class PublicPageCache extends OncePerRequestFilter {
                     headers.put(name, value);
                 }
             }
-            Page stored = new Page(body, type, "\"" + hash(body) + "\"", HTTP_DATE.format(Instant.now()), java.util.Map.copyOf(headers));
-            pages.put(key, stored);
-            wrapper.setHeader("ETag", stored.etag());
+            Page stored = new Page(body, compress(body), type, "\"" + hash(body) + "\"", HTTP_DATE.format(Instant.now()),
+                    java.util.Map.copyOf(headers));
+            if (generation.get() == renderedIn) {
+                pages.put(key, stored);
+                if (generation.get() != renderedIn) {
+                    pages.invalidate(key); // an eviction came in between: this page may already be old
+                }
+            }
             wrapper.setHeader("Last-Modified", stored.lastModified());
             wrapper.setHeader("Cache-Control", "no-cache");
+            wrapper.setHeader("Vary", "Accept-Encoding");
+            if (gzip && stored.gzip() != null) {
+                wrapper.setHeader("ETag", stored.gzipEtag());
+                wrapper.setHeader("Content-Encoding", "gzip");
+                response.setContentLength(stored.gzip().length);
+                response.getOutputStream().write(stored.gzip());
+                return;
+            }
+            wrapper.setHeader("ETag", stored.etag());
         }
         wrapper.copyBodyToResponse();
+    }
+
+    /** Whether the client takes gzip ({@code Accept-Encoding: gzip}, not with q=0). */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        String accept = request.getHeader("Accept-Encoding");
+        if (accept == null) {
+            return false;
+        }
+        for (String part : accept.split(",")) {
+            String[] coding = part.split(";");
+            if (coding[0].strip().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < coding.length; i++) {
+                    String param = coding[i].strip().replace(" ", "");
+                    if (param.startsWith("q=") && param.substring(2).matches("0(\\.0{0,3})?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] compress(byte[] body) {
+        if (body.length < GZIP_MIN_BYTES) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out, 8192)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        byte[] compressed = out.toByteArray();
+        return compressed.length < body.length ? compressed : null;
     }
 
     private static String key(HttpServletRequest request) {

@@ -531,6 +531,14 @@ public class PublishedItems {
         facets = null;
     }
 
+    /** A public change committed by another node (or this one): the facets may have changed there too. */
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public void forgetFacets(org.gongkai.infrastructure.PublicChangeObserved observed) {
+        changes.incrementAndGet();
+        facets = null;
+    }
+
     private volatile Facets facets;
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 

@@ -59,4 +59,62 @@ class PublicPageCacheIntegrationTests extends AbstractIntegrationTest {
         mvc.perform(get("/admin").with(as("clerk"))).andExpect(header().doesNotExist("X-Page-Cache"));
         mvc.perform(get("/login")).andExpect(header().doesNotExist("X-Page-Cache"));
     }
+
+    @Test
+    void pagesAreGzippedOnceAndServedCompressedOnlyToClientsThatAcceptIt() throws Exception {
+        cache.evictAll();
+        MvcResult miss = mvc.perform(get("/guide").header("Accept-Encoding", "gzip, deflate, br"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Encoding", "gzip"))
+                .andExpect(header().string("Vary", "Accept-Encoding")).andReturn();
+        String html = gunzip(miss.getResponse().getContentAsByteArray());
+        assertThat(html).contains("公开指南");
+
+        MvcResult hit = mvc.perform(get("/guide").header("Accept-Encoding", "gzip"))
+                .andExpect(header().string("X-Page-Cache", "hit")).andExpect(header().string("Content-Encoding", "gzip"))
+                .andExpect(header().string("Vary", "Accept-Encoding")).andReturn();
+        byte[] compressed = hit.getResponse().getContentAsByteArray();
+        assertThat(gunzip(compressed)).isEqualTo(html);
+        assertThat(hit.getResponse().getContentLength()).isEqualTo(compressed.length);
+        String gzipTag = hit.getResponse().getHeader("ETag");
+
+        MvcResult plain = mvc.perform(get("/guide")).andExpect(header().string("X-Page-Cache", "hit"))
+                .andExpect(header().doesNotExist("Content-Encoding")).andExpect(header().string("Vary", "Accept-Encoding")).andReturn();
+        assertThat(plain.getResponse().getContentAsString()).isEqualTo(html);
+        assertThat(compressed.length).isLessThan(plain.getResponse().getContentAsByteArray().length / 2);
+        String plainTag = plain.getResponse().getHeader("ETag");
+        assertThat(gzipTag).isNotEqualTo(plainTag).startsWith("\"").endsWith("-gz\"");
+
+        // each representation revalidates with its own tag
+        mvc.perform(get("/guide").header("Accept-Encoding", "gzip").header("If-None-Match", gzipTag)).andExpect(status().isNotModified());
+        mvc.perform(get("/guide").header("If-None-Match", plainTag)).andExpect(status().isNotModified());
+        mvc.perform(get("/guide").header("If-None-Match", gzipTag)).andExpect(status().isOk());
+        mvc.perform(get("/guide").header("Accept-Encoding", "gzip;q=0")).andExpect(header().doesNotExist("Content-Encoding"));
+        // HEAD (curl -I) answers from the cache as well
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head("/guide").header("Accept-Encoding", "gzip"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Encoding", "gzip"));
+    }
+
+    @Test
+    void aChangeCommittedElsewhereEmptiesTheCacheWithinASecond(@Autowired org.gongkai.infrastructure.PublicChanges changes)
+            throws Exception {
+        cache.evictAll();
+        mvc.perform(get("/guide")).andExpect(status().isOk());
+        mvc.perform(get("/guide")).andExpect(header().string("X-Page-Cache", "hit"));
+        // what another node does: its change and the announcement commit in one transaction of its own
+        jdbc.update("update guide_section set heading = heading || '（缓存测试）' where position = 40");
+        changes.announce();
+        long start = System.nanoTime();
+        String body = "";
+        while (System.nanoTime() - start < 1_000_000_000L && !body.contains("（缓存测试）")) {
+            Thread.sleep(20);
+            body = mvc.perform(get("/guide")).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(body).as("the page after another node's change").contains("（缓存测试）");
+    }
+
+    static String gunzip(byte[] bytes) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.gongkai.publication.PublicViews;
 import org.gongkai.publication.PublicViews.ItemFilter;
 import org.gongkai.publication.PublishedItems;
 import org.gongkai.publication.Validity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,13 +33,22 @@ class SearchController {
      */
     private final Semaphore running;
     private final long waitMillis;
+    /** For the operator: searches cancelled by their statement timeout, and searches turned away (503) while busy. */
+    private final Counter timeouts;
+    private final Counter turnedAway;
 
     SearchController(PublishedItems published,
                      @Value("${gongkai.search.concurrency:#{T(java.lang.Runtime).getRuntime().availableProcessors() * 2}}") int concurrency,
-                     @Value("${gongkai.search.max-wait-millis:5000}") long waitMillis) {
+                     @Value("${gongkai.search.max-wait-millis:5000}") long waitMillis,
+                     ObjectProvider<MeterRegistry> meters) {
         this.published = published;
         this.running = new Semaphore(Math.max(1, concurrency), true);
         this.waitMillis = waitMillis;
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.timeouts = Counter.builder("gongkai.search.timeouts")
+                .description("public searches cancelled by their statement timeout").register(registry);
+        this.turnedAway = Counter.builder("gongkai.search.rejected")
+                .description("public searches answered 503 because too many were waiting").register(registry);
     }
 
     @GetMapping("/search")
@@ -54,6 +67,7 @@ class SearchController {
             if (!PublishedItems.isSearchTimeout(e)) {
                 throw e;
             }
+            timeouts.increment();
             model.addAttribute("results", null);
             model.addAttribute("timedOut", true);
         }
@@ -65,6 +79,7 @@ class SearchController {
         try {
             admitted = running.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
             if (!admitted) {
+                turnedAway.increment();
                 throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "search busy");
             }
             return published.search(query, filter, page, PAGE_SIZE);

@@ -19,7 +19,7 @@ class ScheduledPublication {
         this.workflow = workflow;
     }
 
-    @Scheduled(fixedDelayString = "${gongkai.scheduling.publication-delay:PT30S}", initialDelayString = "PT20S")
+    @Scheduled(fixedDelayString = "${gongkai.scheduling.publication-delay:PT30S}", initialDelayString = "${gongkai.scheduling.publication-initial-delay:PT20S}")
     @SchedulerLock(name = "scheduled-publication", lockAtMostFor = "PT5M", lockAtLeastFor = "PT5S")
     void publishDue() {
         int published = workflow.publishDue();
