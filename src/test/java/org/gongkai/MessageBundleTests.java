@@ -39,6 +39,19 @@ class MessageBundleTests {
         assertThat(missing).as("message keys used but not defined").isEmpty();
     }
 
+    /** A basename without a file makes Spring log two warnings on every uncached request. */
+    @Test
+    void everyConfiguredBasenameExists() throws IOException {
+        Properties application = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"), StandardCharsets.ISO_8859_1)) {
+            application.load(reader);
+        }
+        List<String> basenames = List.of(application.getProperty("spring.messages.basename").split(","));
+        assertThat(basenames).contains("messages");
+        assertThat(basenames).allSatisfy(name ->
+                assertThat(Path.of("src/main/resources", name.strip() + ".properties")).as("bundle " + name).exists());
+    }
+
     private static void collect(Path root, String suffix, Pattern pattern, Properties bundle, List<String> missing) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {

@@ -1,6 +1,7 @@
 package org.gongkai.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,9 @@ import org.gongkai.GongkaiApplication;
 import org.gongkai.TestDatabase;
 import org.gongkai.support.CreditCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,5 +55,32 @@ class ProductionStartTests {
             assertThat(home.statusCode()).isEqualTo(200);
             assertThat(home.body()).contains("信息公开");
         }
+    }
+
+    /**
+     * Posters, feeds and the sitemap carry the public address: the prod profile refuses to start, before it touches the
+     * database, when it is missing, not https, or a loopback address, and says in one line what to set.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "http://gongkai.example.gov.cn", "https://localhost", "https://localhost:8443/",
+            "https://127.0.0.1", "https://127.8.0.1:8443", "https://[::1]/", "https://0.0.0.0", "https://app.localhost",
+            "gongkai.example.gov.cn", "https://", "https://gongkai.example.gov.cn?x=1"})
+    void theProdProfileRefusesToStartWithoutAPublicHttpsAddress(String baseUrl) {
+        FailureAnalyzedException refused = catchThrowableOfType(FailureAnalyzedException.class, () ->
+                new SpringApplicationBuilder(GongkaiApplication.class).profiles("prod").run(
+                        "--gongkai.base-url=" + baseUrl, "--server.port=0",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/never-reached")
+                        .close());
+        assertThat(refused).as(baseUrl).isNotNull();
+        assertThat(refused.getMessage()).startsWith("Refusing to start: ").contains("GONGKAI_BASE_URL").doesNotContain("\n");
+        assertThat(refused.analysis().getAction()).contains("GONGKAI_BASE_URL=https://");
+    }
+
+    @Test
+    void aPublicHttpsAddressPassesTheCheck() {
+        assertThat(PublicAddressCheck.problem("https://gongkai.example.gov.cn")).isEmpty();
+        assertThat(PublicAddressCheck.problem("https://www.example.gov.cn/gongkai/")).isEmpty();
+        assertThat(PublicAddressCheck.problem("https://10.1.2.3")).as("an intranet portal").isEmpty();
+        assertThat(PublicAddressCheck.problem("http://gongkai.example.gov.cn")).get().asString().contains("not an https address");
     }
 }

@@ -1,8 +1,15 @@
 package org.gongkai.portal.web;
 
+import static org.gongkai.portal.web.PublicParameters.MAX_FILTER;
+import static org.gongkai.portal.web.PublicParameters.MAX_YEAR;
+import static org.gongkai.portal.web.PublicParameters.MIN_YEAR;
+
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.gongkai.content.CatalogueNode;
 import org.gongkai.content.ContentManagement;
 import org.gongkai.infrastructure.NotFoundException;
@@ -46,8 +53,10 @@ class CatalogueController {
 
     @GetMapping("/catalogue/{code}")
     String column(@PathVariable String code, @RequestParam(defaultValue = "1") int page,
-                  @RequestParam(required = false) String topic, @RequestParam(required = false) String genre,
-                  @RequestParam(required = false) String department, @RequestParam(required = false) Integer year,
+                  @RequestParam(required = false) @Size(max = MAX_FILTER) String topic,
+                  @RequestParam(required = false) @Size(max = MAX_FILTER) String genre,
+                  @RequestParam(required = false) @Size(max = MAX_FILTER) String department,
+                  @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer year,
                   @RequestParam(required = false) Validity validity, Model model) {
         CatalogueNode node = content.node(code).orElseThrow(NotFoundException::new);
         List<CatalogueNode> all = content.catalogue();

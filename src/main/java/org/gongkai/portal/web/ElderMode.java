@@ -34,6 +34,10 @@ class ElderMode {
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
+        if (request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
+            // an error page: come back to the address that failed, not to /error
+            return failed.substring(Math.min(request.getContextPath().length(), failed.length()));
+        }
         String query = request.getQueryString();
         return request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
     }

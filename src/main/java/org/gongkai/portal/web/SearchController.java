@@ -1,5 +1,9 @@
 package org.gongkai.portal.web;
 
+import static org.gongkai.portal.web.PublicParameters.MAX_FILTER;
+import static org.gongkai.portal.web.PublicParameters.MAX_YEAR;
+import static org.gongkai.portal.web.PublicParameters.MIN_YEAR;
+
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.gongkai.publication.PublicViews;
 import org.gongkai.publication.PublicViews.ItemFilter;
 import org.gongkai.publication.PublishedItems;
@@ -53,8 +60,10 @@ class SearchController {
 
     @GetMapping("/search")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
-                  @RequestParam(required = false) String topic, @RequestParam(required = false) String genre,
-                  @RequestParam(required = false) String department, @RequestParam(required = false) Integer year,
+                  @RequestParam(required = false) @Size(max = MAX_FILTER) String topic,
+                  @RequestParam(required = false) @Size(max = MAX_FILTER) String genre,
+                  @RequestParam(required = false) @Size(max = MAX_FILTER) String department,
+                  @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer year,
                   @RequestParam(required = false) Validity validity, Model model) {
         String query = q.length() > PublishedItems.MAX_QUERY_LENGTH ? q.substring(0, PublishedItems.MAX_QUERY_LENGTH) : q.strip();
         ItemFilter filter = new ItemFilter(List.of(), blankToNull(topic), blankToNull(genre), blankToNull(department), year, validity);
