@@ -200,7 +200,7 @@ class TwoNodesTests {
             return null;
         });
         as(a, "reviewer", me -> {
-            workflow.passReview(edition, new Checklist(true, true, true, true, true, true), "同意公开", null, publishAt, me);
+            workflow.passReview(edition, new Checklist(true, true, true, true, true, true), "同意公开", null, false, publishAt, me);
             return null;
         });
         if ("REVIEWED".equals(state(edition))) {
