@@ -14,9 +14,12 @@ class WebConfiguration {
 
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
+    private final java.time.ZoneId zone;
+
     WebConfiguration(org.springframework.core.env.Environment environment) {
         // dates and times on every page are China time, whatever the server's zone (GONGKAI_TIME_ZONE to change it)
-        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(environment.getProperty("gongkai.time-zone", "Asia/Shanghai")));
+        zone = java.time.ZoneId.of(environment.getProperty("gongkai.time-zone", "Asia/Shanghai"));
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
     }
 
     @Bean
@@ -26,6 +29,7 @@ class WebConfiguration {
 
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        // the configured zone itself, not the JVM default at some moment: "today" is the Beijing date between 00:00 and 08:00 too
+        return Clock.system(zone);
     }
 }

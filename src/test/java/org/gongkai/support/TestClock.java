@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The application's clock in tests: the system clock until a test fixes it (Beijing time), and the system clock again after
+ * The application's clock in tests: the system clock in Beijing time (as the application's; never the JVM's zone at the
+ * moment of creation, which is UTC on a server until the application sets it) until a test fixes it (Beijing time), and the system clock again after
  * each test (the base class resets it). Every service reads "today" from the {@link Clock} bean, so a fixed clock makes a test
  * independent of the day it runs.
  */
@@ -19,7 +20,7 @@ public final class TestClock extends Clock {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    private volatile Clock current = Clock.systemDefaultZone();
+    private volatile Clock current = Clock.system(BEIJING);
 
     /** Fixes the clock at the given Beijing date and time. */
     public void fix(LocalDate day, LocalTime time) {
@@ -32,7 +33,7 @@ public final class TestClock extends Clock {
     }
 
     public void reset() {
-        current = Clock.systemDefaultZone();
+        current = Clock.system(BEIJING);
     }
 
     @Override
