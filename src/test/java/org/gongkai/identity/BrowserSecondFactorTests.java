@@ -81,6 +81,36 @@ class BrowserSecondFactorTests extends AbstractIntegrationTest {
         }
     }
 
+    @Test
+    void theSecurityAdministratorAsksToResetAnAuditorsPasswordAndTheSystemAdministratorApproves() {
+        String auditor = TestAccounts.create(jdbc, "办公室", "AUDITOR");
+        long id = TestAccounts.idOf(jdbc, auditor);
+        try (Browser browser = Browser.desktop()) {
+            WebDriver driver = browser.driver();
+            browser.signIn(baseUrl(), "secadmin", TestAccounts.PASSWORD);
+            driver.get(baseUrl() + "/admin/users/" + id + "/roles");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("须由另一名管理员批准");
+            driver.findElement(By.id("password")).sendKeys("Reset#Auditor26");
+            driver.findElement(By.cssSelector("form[action$='/password'] button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "已提交重置密码申请"));
+            browser.screenshot("admin-user-roles-request");
+
+            browser.signIn(baseUrl(), "sysadmin", TestAccounts.PASSWORD);
+            driver.get(baseUrl() + "/admin/account-requests");
+            assertThat(driver.findElement(By.tagName("tbody")).getText()).contains(auditor, "重置密码", "secadmin");
+            browser.screenshot("admin-account-requests");
+            driver.findElement(By.xpath("//tr[contains(., '" + auditor + "')]//button[text()='批准']")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "已批准"));
+        }
+        try (Browser phone = Browser.phone()) {
+            phone.signIn(baseUrl(), "clerk", TestAccounts.PASSWORD);
+            phone.driver().get(baseUrl() + "/admin/account/second-factor");
+            assertThat(phone.driver().findElement(By.cssSelector("img.totp-qr")).isDisplayed()).isTrue();
+            phone.screenshot("own-second-factor-phone");
+        }
+        assertThat(jdbc.queryForObject("select password_must_change from staff_user where id = ?", Boolean.class, id)).isTrue();
+    }
+
     private void signInWithPassword(WebDriver driver, String username) {
         driver.get(baseUrl() + "/login");
         driver.findElement(By.id("username")).sendKeys(username);

@@ -112,6 +112,21 @@ class SecondFactorIntegrationTests extends AbstractIntegrationTest {
         passwordStep(reviewer, "/login/enrol");
     }
 
+    @Test
+    void aClerkMayEnrolOfTheirOwnAccordAndThenSignsInWithACode() throws Exception {
+        String clerk = TestAccounts.create(jdbc, "财务科", "CLERK");
+        mvc.perform(formLogin("/login").user(clerk).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/admin"));
+        String page = mvc.perform(get("/admin/account/second-factor").with(as(clerk))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Matcher secret = Pattern.compile("class=\"totp-secret\">([A-Z2-7 ]+)<").matcher(page);
+        assertThat(secret.find()).isTrue();
+        mvc.perform(post("/admin/account/second-factor").with(csrf()).with(as(clerk))
+                        .param("code", TestTotp.codeAt(secret.group(1).replace(" ", ""), TestTotp.currentStep())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("身份验证器已绑定")));
+        mvc.perform(formLogin("/login").user(clerk).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/login/code"));
+    }
+
     private CookieSession passwordStep(String username, String next) throws Exception {
         CookieSession session = new CookieSession(mvc);
         session.perform(formLogin("/login").user(username).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl(next));

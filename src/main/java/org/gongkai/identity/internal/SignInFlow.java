@@ -95,6 +95,13 @@ public class SignInFlow {
     private String complete(Pending pending, HttpServletRequest request, HttpServletResponse response) {
         StaffPrincipal principal = identity.principal(pending.accountId());
         principal.eraseCredentials();
+        // disabled or locked (e.g. by attempts elsewhere) while the steps were under way
+        if (!principal.isEnabled()) {
+            return "/login?disabled";
+        }
+        if (!principal.isAccountNonLocked()) {
+            return "/login?locked";
+        }
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
