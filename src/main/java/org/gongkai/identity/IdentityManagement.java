@@ -273,6 +273,7 @@ public class IdentityManagement {
         }
         if (enabledChange) {
             notifyAccount(account, enabled ? "您的账号已被启用" : "您的账号已被停用", "");
+            endSessions(account);
         }
         return ChangeOutcome.APPLIED;
     }
@@ -530,6 +531,7 @@ public class IdentityManagement {
                 boolean enabled = (Boolean) request.get("enabled");
                 target.changeProfile(target.getDisplayName(), target.getDepartmentId(), enabled);
                 audit.record("account.changed", "account", targetId, target.getUsername() + (enabled ? " 启用" : " 停用"));
+                endSessions(target);
                 notifyAccount(target, enabled ? "您的账号已被启用" : "您的账号已被停用", "");
             }
             case GRANT_ROLES -> {
@@ -612,12 +614,14 @@ public class IdentityManagement {
         account.setPasswordByOther(hash, now);
         rememberPassword(account.getId(), hash, now);
         audit.record("account.passwordReset", "account", account.getId(), account.getUsername() + "（须在下次登录时修改）");
+        endSessions(account);
         notifyAccount(account, "您的登录密码已被管理员重置", "请使用管理员告知的临时密码登录，登录时须设置新密码。");
     }
 
     private void applyGrant(StaffAccount account, Set<Role> roles, Set<Long> coveredDepartments) {
         String before = names(account.getRoles()) + " 分管" + new TreeSet<>(account.getCoveredDepartmentIds());
         account.grant(roles, coveredDepartments);
+        endSessions(account);
         audit.record("account.rolesGranted", "account", account.getId(),
                 account.getUsername() + ": " + before + " → " + names(roles) + " 分管" + new TreeSet<>(coveredDepartments));
     }
@@ -626,7 +630,16 @@ public class IdentityManagement {
         jdbc.update("delete from staff_second_factor where user_id = ?", account.getId());
         jdbc.update("delete from staff_recovery_code where user_id = ?", account.getId());
         audit.record("secondFactor.reset", "account", account.getId(), account.getUsername());
+        endSessions(account);
         notifyAccount(account, "您的动态验证码已被重置", "下次登录时请重新绑定身份验证器。");
+    }
+
+    /** Published when an administrator changed an account's password, state, roles or second factor: its sessions end. */
+    public record SessionsToEnd(String username) {
+    }
+
+    private void endSessions(StaffAccount account) {
+        events.publishEvent(new SessionsToEnd(account.getUsername()));
     }
 
     private void notifyAccount(StaffAccount account, String title, String body) {
@@ -670,6 +683,7 @@ public class IdentityManagement {
         jdbc.update("delete from staff_second_factor where user_id = ?", account.getId());
         jdbc.update("delete from staff_recovery_code where user_id = ?", account.getId());
         throttle.clear(account.getUsername());
+        endSessions(account);
         audit.recordAs("break-glass", "", "account.breakGlassReset", "account", account.getId(),
                 account.getUsername() + "：服务器上的应急程序重置了密码和动态验证码（须在下次登录时修改密码、重新绑定）");
         List<Long> administrators = accounts.findAllByOrderByDepartmentIdAscUsernameAsc().stream()
@@ -768,11 +782,18 @@ public class IdentityManagement {
     }
 
     /** The next step of a sign-in whose password was right, in this order: second factor, then a new password. */
-    public enum SignInStep { SECOND_FACTOR, ENROL_SECOND_FACTOR, CHANGE_PASSWORD, DONE }
+    public enum SignInStep { SECOND_FACTOR, ENROL_SECOND_FACTOR, CHANGE_PASSWORD, DONE, REFUSED_DISABLED, REFUSED_LOCKED }
 
     @Transactional(readOnly = true)
     public SignInStep nextSignInStep(long accountId, boolean secondFactorDone) {
         StaffAccount account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
+        // disabled or locked (e.g. by attempts elsewhere) while the steps were under way
+        if (!account.isEnabled()) {
+            return SignInStep.REFUSED_DISABLED;
+        }
+        if (throttle.lockedUntil(account.getUsername(), Instant.now(clock)).isPresent()) {
+            return SignInStep.REFUSED_LOCKED;
+        }
         if (!secondFactorDone) {
             if (hasSecondFactor(accountId)) {
                 return SignInStep.SECOND_FACTOR;

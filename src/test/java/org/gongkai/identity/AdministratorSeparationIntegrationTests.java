@@ -178,6 +178,50 @@ class AdministratorSeparationIntegrationTests extends AbstractIntegrationTest {
         session.perform(get("/login/password")).andExpect(content().string(Matchers.containsString("您的密码已超过有效期")));
     }
 
+    @Test
+    void theBreakGlassProcedureResetsPasswordAndSecondFactorAuditedAndTellsEveryAdministrator() throws Exception {
+        String secadmin = TestAccounts.create(jdbc, "办公室", "SECADMIN");
+        long id = TestAccounts.idOf(jdbc, secadmin);
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        assertThat(identity.breakGlassReset(secadmin, "Break#Glass2026")).isTrue();
+        assertThat(identity.breakGlassReset(secadmin, "Break#Glass2026")).as("once only while that password is set").isFalse();
+        assertThat(passwordEncoder.matches("Break#Glass2026", passwordOf(id))).isTrue();
+        assertThat(jdbc.queryForObject("select password_must_change from staff_user where id = ?", Boolean.class, id)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from staff_second_factor where user_id = ?", Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'break-glass' and action = 'account.breakGlassReset' and object_id = ?",
+                Integer.class, "" + id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from notification n join staff_user u on u.id = n.recipient_id "
+                + "where u.username = 'auditor' and n.title like ?", Integer.class, "%" + secadmin + "%")).isEqualTo(1);
+        // the holder sets a new password and enrols again at the next sign-in
+        mvc.perform(formLogin("/login").user(secadmin).password("Break#Glass2026")).andExpect(redirectedUrl("/login/enrol"));
+    }
+
+    @Test
+    void disablingAnAccountOrChangingItsRolesEndsItsOpenSessions() throws Exception {
+        String clerk = TestAccounts.create(jdbc, "财务科", "CLERK");
+        long id = TestAccounts.idOf(jdbc, clerk);
+        CookieSession session = new CookieSession(mvc);
+        session.perform(formLogin("/login").user(clerk).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/admin"));
+        session.perform(get("/admin/documents")).andExpect(status().isOk());
+
+        long version = jdbc.queryForObject("select version from staff_user where id = ?", Long.class, id);
+        mvc.perform(post("/admin/users/{id}/roles", id).with(csrf()).with(as("secadmin")).param("roles", "REVIEWER")
+                        .param("version", "" + version))
+                .andExpect(flash().attribute("notice", "roles.saved"));
+        session.perform(get("/admin/documents")).andExpect(redirectedUrl("/login"));
+
+        CookieSession second = new CookieSession(mvc);
+        second.perform(formLogin("/login").user(clerk).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/login/enrol"));
+        version = jdbc.queryForObject("select version from staff_user where id = ?", Long.class, id);
+        mvc.perform(post("/admin/users/{id}", id).with(csrf()).with(as("sysadmin")).param("displayName", "停用者")
+                        .param("departmentId", "" + jdbc.queryForObject("select department_id from staff_user where id = ?", Long.class, id))
+                        .param("enabled", "false").param("version", "" + version))
+                .andExpect(flash().attribute("notice", "account.saved"));
+        // a sign-in under way when the account was disabled goes no further
+        second.perform(get("/login/enrol")).andExpect(redirectedUrl("/login/next"));
+        second.perform(get("/login/next")).andExpect(redirectedUrl("/login?disabled"));
+    }
+
     private String passwordOf(long id) {
         return jdbc.queryForObject("select password_hash from staff_user where id = ?", String.class, id);
     }

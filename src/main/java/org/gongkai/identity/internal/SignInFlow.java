@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.IdentityManagement.SignInStep;
 import org.gongkai.identity.StaffPrincipal;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -78,30 +79,28 @@ public class SignInFlow {
 
     /** Keeps the sign-in pending at its next step and returns that step's page, or completes it and returns the target. */
     public String next(Pending pending, HttpServletRequest request, HttpServletResponse response) {
-        String step = switch (identity.nextSignInStep(pending.accountId(), pending.secondFactorDone())) {
+        SignInStep step = identity.nextSignInStep(pending.accountId(), pending.secondFactorDone());
+        String page = switch (step) {
             case SECOND_FACTOR -> "/login/code";
             case ENROL_SECOND_FACTOR -> "/login/enrol";
             case CHANGE_PASSWORD -> "/login/password";
-            case DONE -> null;
+            case DONE, REFUSED_DISABLED, REFUSED_LOCKED -> null;
         };
-        if (step != null) {
+        if (page != null) {
             hold(request, pending);
-            return step;
+            return page;
         }
         abandon(request);
-        return complete(pending, request, response);
+        return switch (step) {
+            case REFUSED_DISABLED -> "/login?disabled";
+            case REFUSED_LOCKED -> "/login?locked";
+            default -> complete(pending, request, response);
+        };
     }
 
     private String complete(Pending pending, HttpServletRequest request, HttpServletResponse response) {
         StaffPrincipal principal = identity.principal(pending.accountId());
         principal.eraseCredentials();
-        // disabled or locked (e.g. by attempts elsewhere) while the steps were under way
-        if (!principal.isEnabled()) {
-            return "/login?disabled";
-        }
-        if (!principal.isAccountNonLocked()) {
-            return "/login?locked";
-        }
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
