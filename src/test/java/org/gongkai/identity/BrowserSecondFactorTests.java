@@ -99,6 +99,9 @@ class BrowserSecondFactorTests extends AbstractIntegrationTest {
             driver.get(baseUrl() + "/admin/account-requests");
             assertThat(driver.findElement(By.tagName("tbody")).getText()).contains(auditor, "重置密码", "secadmin");
             browser.screenshot("admin-account-requests");
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+            browser.screenshot("admin-account-requests-phone");
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
             driver.findElement(By.xpath("//tr[contains(., '" + auditor + "')]//button[text()='批准']")).click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "已批准"));
         }
@@ -109,6 +112,37 @@ class BrowserSecondFactorTests extends AbstractIntegrationTest {
             phone.screenshot("own-second-factor-phone");
         }
         assertThat(jdbc.queryForObject("select password_must_change from staff_user where id = ?", Boolean.class, id)).isTrue();
+    }
+
+    @Test
+    void aPasswordSetByTheAdministratorIsReplacedBeforeTheConsoleOpens() {
+        String clerk = TestAccounts.create(jdbc, "财务科", "CLERK");
+        jdbc.update("update staff_user set password_must_change = true where username = ?", clerk);
+        for (Browser browser : new Browser[] {Browser.phone(), Browser.desktop()}) {
+            try (browser) {
+                WebDriver driver = browser.driver();
+                signInWithPassword(driver, clerk);
+                browser.waiting().until(ExpectedConditions.urlContains("/login/password"));
+                driver.get(baseUrl() + "/admin");
+                browser.waiting().until(ExpectedConditions.urlContains("/login/password"));
+                assertThat(driver.findElement(By.tagName("main")).getText()).contains("您的密码由管理员设置");
+                driver.findElement(By.id("newPassword")).sendKeys(TestAccounts.PASSWORD);
+                driver.findElement(By.id("confirmPassword")).sendKeys(TestAccounts.PASSWORD);
+                driver.findElement(By.cssSelector("form[action$='/login/password'] button[type=submit]")).click();
+                browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
+                assertThat(driver.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("新密码不能与当前密码相同");
+                browser.screenshot("login-password-" + (driver.manage().window().getSize().getWidth() < 600 ? "phone" : "desktop"));
+                if (driver.manage().window().getSize().getWidth() >= 600) {
+                    driver.findElement(By.id("newPassword")).sendKeys("Mine#Only2026");
+                    driver.findElement(By.id("confirmPassword")).sendKeys("Mine#Only2026");
+                    driver.findElement(By.cssSelector("form[action$='/login/password'] button[type=submit]")).click();
+                    browser.waiting().until(ExpectedConditions.urlMatches(".*/admin(\\?continue)?$"));
+                    driver.get(baseUrl() + "/admin/account/second-factor");
+                    browser.screenshot("own-second-factor-desktop");
+                }
+            }
+        }
+        assertThat(jdbc.queryForObject("select password_must_change from staff_user where username = ?", Boolean.class, clerk)).isFalse();
     }
 
     private void signInWithPassword(WebDriver driver, String username) {
