@@ -25,10 +25,6 @@ import jakarta.persistence.Version;
 @Table(name = "staff_user")
 public class StaffAccount {
 
-    /** 5 failed logins lock the account for 15 minutes. */
-    public static final int MAX_FAILED_LOGINS = 5;
-    public static final Duration LOCKOUT = Duration.ofMinutes(15);
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -48,14 +44,12 @@ public class StaffAccount {
     @Column(nullable = false)
     private boolean enabled = true;
 
-    @Column(name = "failed_login_count", nullable = false)
-    private int failedLoginCount;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
+
+    /** Set when someone else chose the password (a new account, a reset): the holder must change it at the next sign-in. */
+    @Column(name = "password_must_change", nullable = false)
+    private boolean passwordMustChange;
 
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
@@ -85,39 +79,32 @@ public class StaffAccount {
         this.passwordChangedAt = now;
     }
 
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Counts a failed login; returns true when this failure locked the account. */
-    public boolean recordFailedLogin(Instant now) {
-        if (lockedUntil != null && !lockedUntil.isAfter(now)) {
-            lockedUntil = null;
-            failedLoginCount = 0;
-        }
-        failedLoginCount++;
-        if (failedLoginCount >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(LOCKOUT);
-            failedLoginCount = 0;
-            return true;
-        }
-        return false;
-    }
-
     public void recordSuccessfulLogin(Instant now) {
-        failedLoginCount = 0;
-        lockedUntil = null;
         lastLoginAt = now;
     }
 
-    public void unlock() {
-        failedLoginCount = 0;
-        lockedUntil = null;
-    }
-
+    /** A password the holder chose themselves. */
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
+        this.passwordMustChange = false;
+    }
+
+    /** A password someone else chose (an administrator, the break-glass procedure): to be changed at the next sign-in. */
+    public void setPasswordByOther(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+        this.passwordMustChange = true;
+    }
+
+    /** Whether the password is older than the policy allows ({@code maxAge} zero or negative: passwords never expire). */
+    public boolean isPasswordExpiredAt(Instant now, Duration maxAge) {
+        return !maxAge.isZero() && !maxAge.isNegative() && passwordChangedAt.plus(maxAge).isBefore(now);
+    }
+
+    /** Whether the account holds one of the three administrator roles (三员). */
+    public boolean isAdministrator() {
+        return roles.stream().anyMatch(Role.SEPARATED::contains);
     }
 
     public void changeProfile(String displayName, Long departmentId, boolean enabled) {
@@ -139,8 +126,8 @@ public class StaffAccount {
     public Long getDepartmentId() { return departmentId; }
     public String getPasswordHash() { return passwordHash; }
     public boolean isEnabled() { return enabled; }
-    public int getFailedLoginCount() { return failedLoginCount; }
-    public Instant getLockedUntil() { return lockedUntil; }
+    public Instant getPasswordChangedAt() { return passwordChangedAt; }
+    public boolean isPasswordMustChange() { return passwordMustChange; }
     public Instant getLastLoginAt() { return lastLoginAt; }
     public Set<Role> getRoles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
     public Set<Long> getCoveredDepartmentIds() { return Set.copyOf(coveredDepartmentIds); }

@@ -16,17 +16,18 @@ import org.gongkai.support.TestAccounts;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 
 class LoginIntegrationTests extends AbstractIntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"clerk", "clerk2", "reviewer", "approver", "sysadmin", "secadmin", "auditor"})
-    void everyDemoAccountSignsIn(String username) throws Exception {
+    @CsvSource({"clerk, /admin", "clerk2, /admin", "reviewer, /login/code", "approver, /login/code", "sysadmin, /login/code",
+                "secadmin, /login/code", "auditor, /login/code"})
+    void everyDemoAccountSignsInAndTheSecondFactorIsAskedWhereNeeded(String username, String next) throws Exception {
         mvc.perform(formLogin("/login").user(username).password(TestAccounts.PASSWORD))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/admin"));
+                .andExpect(redirectedUrl(next));
     }
 
     @Test
@@ -56,12 +57,38 @@ class LoginIntegrationTests extends AbstractIntegrationTest {
         mvc.perform(get("/login?locked"))
                 .andExpect(content().string(Matchers.containsString("账户已锁定")));
 
-        assertThat(jdbc.queryForObject("select locked_until > now() + interval '14 minutes' from staff_user where username = ?",
-                Boolean.class, username)).isTrue();
+        assertThat(identity.isNameLocked(username)).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = 'login.failed'",
                 Integer.class, username)).isEqualTo(5);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = 'account.locked'",
                 Integer.class, username)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownNameIsAnsweredExactlyLikeARealAccountAtEveryStage() throws Exception {
+        String real = TestAccounts.create(jdbc, "医政医管科", "CLERK");
+        String unknown = "nobody" + real.substring(1);
+        String disabled = TestAccounts.create(jdbc, "医政医管科", "CLERK");
+        jdbc.update("update staff_user set enabled = false where username = ?", disabled);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            for (String name : new String[] {real, unknown, disabled}) {
+                mvc.perform(formLogin("/login").user(name).password("Wrong-password-" + attempt))
+                        .andExpect(redirectedUrl("/login?error"));
+            }
+        }
+        for (String name : new String[] {real, unknown, disabled}) {
+            mvc.perform(formLogin("/login").user(name).password("Wrong-password-5")).andExpect(redirectedUrl("/login?locked"));
+        }
+        // while the lock lasts every name gets the same answer, whatever the password (the real one included)
+        for (String name : new String[] {real, unknown, disabled}) {
+            mvc.perform(formLogin("/login").user(name).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/login?locked"));
+            mvc.perform(formLogin("/login").user(name.toUpperCase()).password("x")).andExpect(redirectedUrl("/login?locked"));
+            assertThat(identity.isNameLocked(name)).isTrue();
+        }
+        // the unknown name is kept only as a keyed hash
+        assertThat(jdbc.queryForObject("select count(*) from login_throttle where name_hash like ?", Integer.class, "%" + unknown + "%")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? or summary like ?", Integer.class, unknown,
+                "%" + unknown + "%")).isZero();
     }
 
     @Test
@@ -72,8 +99,7 @@ class LoginIntegrationTests extends AbstractIntegrationTest {
         }
         mvc.perform(formLogin("/login").user(username).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/admin"));
         mvc.perform(formLogin("/login").user(username).password("nope-again")).andExpect(redirectedUrl("/login?error"));
-        assertThat(jdbc.queryForObject("select failed_login_count from staff_user where username = ?", Integer.class, username))
-                .isEqualTo(1);
+        assertThat(identity.failedSignIns(username)).isEqualTo(1);
     }
 
     @Test

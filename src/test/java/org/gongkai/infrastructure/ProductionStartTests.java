@@ -45,6 +45,10 @@ class ProductionStartTests {
             assertThat(jdbc.queryForObject("select bool_and(success) from flyway_schema_history", Boolean.class)).isTrue();
             assertThat(jdbc.queryForList("select username from staff_user order by username", String.class))
                     .containsExactly("secadmin", "sysadmin");
+            assertThat(jdbc.queryForObject("select bool_and(password_must_change) from staff_user", Boolean.class))
+                    .as("passwords from the environment are changed at the first sign-in").isTrue();
+            assertThat(jdbc.queryForObject("select count(*) from staff_second_factor", Long.class))
+                    .as("no demo second factors: each administrator enrols at the first sign-in").isZero();
             assertThat(jdbc.queryForObject("select count(*) from document", Long.class)).as("no demo documents").isZero();
             assertThat(app.getEnvironment().getProperty("spring.flyway.out-of-order", Boolean.class, false)).isFalse();
 

@@ -154,12 +154,7 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
     }
 
     private void signIn(Browser browser, String username) {
-        WebDriver d = browser.driver();
-        d.get(baseUrl() + "/login");
-        d.findElement(By.id("username")).sendKeys(username);
-        d.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        d.findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.waiting().until(ExpectedConditions.urlContains("/admin"));
+        browser.signIn(baseUrl(), username, TestAccounts.PASSWORD);
     }
 
     private void track(Browser browser, String number, String code) {

@@ -94,14 +94,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Signs in through the login page (after signing out whoever was signed in) and waits for the console. */
+    /**
+     * Signs in through the login page (after signing out whoever was signed in) and waits for the console; where the account
+     * has a second factor, types the current code computed from its secret ({@link TestTotp}).
+     */
     public void signIn(String baseUrl, String username, String password) {
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/login");
         driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/admin") || d.getCurrentUrl().contains("/login/code"));
+        if (driver.getCurrentUrl().contains("/login/code")) {
+            enterCode(TestTotp.nextCode(username));
+        }
         waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/admin"));
+    }
+
+    /** Types a second-factor code on the code page and submits it. */
+    public void enterCode(String code) {
+        driver.findElement(org.openqa.selenium.By.id("code")).sendKeys(code);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form[action$='/login/code'] button[type=submit]")).click();
     }
 
     /** Console messages at level SEVERE since the last call (chromedriver hands each message out once). */

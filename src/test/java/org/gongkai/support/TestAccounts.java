@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Creates throw-away staff accounts straight in the database, so tests never lock or change the shared demo accounts. */
+/**
+ * Creates throw-away staff accounts straight in the database, so tests never lock or change the shared demo accounts.
+ * Accounts whose roles need a second factor are enrolled with {@link TestTotp#TEST_SECRET}.
+ */
 public final class TestAccounts {
 
     /** The demo password; every account made here has it. */
@@ -23,6 +26,10 @@ public final class TestAccounts {
                 insert into staff_user (username, display_name, department_id, password_hash)
                 values (?, ?, ?, ?) returning id""", Long.class, username, "测试" + username.substring(1, 5), departmentId, hash);
         Arrays.stream(roles).forEach(role -> jdbc.update("insert into staff_user_role (user_id, role) values (?, ?)", id, role));
+        if (Arrays.stream(roles).anyMatch(role -> !role.equals("CLERK"))) {
+            // every role but CLERK needs a second factor: enrolled with the test secret, as if done at a first sign-in
+            jdbc.update("insert into staff_second_factor (user_id, secret, confirmed_at) values (?, ?, now())", id, TestTotp.TEST_SECRET);
+        }
         return username;
     }
 

@@ -160,11 +160,6 @@ class BrowserTableImportTests extends AbstractIntegrationTest {
     }
 
     private void signIn(Browser browser, String username) {
-        var driver = browser.driver();
-        driver.get(baseUrl() + "/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.waiting().until(ExpectedConditions.urlMatches(".*/admin(\\?continue)?$"));
+        browser.signIn(baseUrl(), username, TestAccounts.PASSWORD);
     }
 }

@@ -15,12 +15,14 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo departments of a municipal health commission and the demo accounts of DESIGN.md §7 (password {@code Gongkai@2026}).
+ * Demo departments of a municipal health commission and the demo accounts of DESIGN.md §7 (password {@code Gongkai@2026});
+ * those that need a second factor are enrolled with the fixed secrets below.
  * Idempotent: a second start adds nothing. Runs first among the demo seeders.
  */
 @Component
@@ -29,6 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityDemoData implements ApplicationRunner {
 
     public static final String DEMO_PASSWORD = "Gongkai@2026";
+
+    /**
+     * Fixed TOTP secrets (base32) of the demo accounts that must sign in with a second factor, listed in the README so that
+     * anyone trying the demo can add them to an authenticator app. Demo profile only: production creates no such accounts.
+     */
+    public static final Map<String, String> DEMO_SECOND_FACTOR_SECRETS = Map.of(
+            "reviewer", "GKDEMOREVIEWERQQQQQQQQQQQQQQQQQQ",
+            "approver", "GKDEMOAPPROVERQQQQQQQQQQQQQQQQQQ",
+            "sysadmin", "GKDEMOSYSADMINQQQQQQQQQQQQQQQQQQ",
+            "secadmin", "GKDEMOSECADMINQQQQQQQQQQQQQQQQQQ",
+            "auditor", "GKDEMOAUDITORQQQQQQQQQQQQQQQQQQQ");
 
     /** name → short name, credit-code body (the check character is computed). */
     private static final Map<String, String[]> DEPARTMENTS = new LinkedHashMap<>();
@@ -50,13 +63,15 @@ public class IdentityDemoData implements ApplicationRunner {
     private final StaffAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     IdentityDemoData(DepartmentRepository departments, StaffAccountRepository accounts, PasswordEncoder passwordEncoder,
-                     Clock clock) {
+                     Clock clock, JdbcTemplate jdbc) {
         this.departments = departments;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -92,5 +107,8 @@ public class IdentityDemoData implements ApplicationRunner {
             account.grant(roles, covered);
             accounts.save(account);
         }
+        DEMO_SECOND_FACTOR_SECRETS.forEach((username, secret) -> accounts.findByUsername(username).ifPresent(a -> jdbc.update("""
+                insert into staff_second_factor (user_id, secret, confirmed_at) values (?, ?, ?) on conflict (user_id) do nothing""",
+                a.getId(), secret, java.sql.Timestamp.from(Instant.now(clock)))));
     }
 }

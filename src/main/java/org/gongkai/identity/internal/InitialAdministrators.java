@@ -73,7 +73,10 @@ class InitialAdministrators implements ApplicationRunner {
     }
 
     private void create(String username, String name, Department department, String password, Set<Role> roles) {
-        StaffAccount account = new StaffAccount(username, name, department.getId(), passwordEncoder.encode(password), Instant.now(clock));
+        String hash = passwordEncoder.encode(password);
+        StaffAccount account = new StaffAccount(username, name, department.getId(), hash, Instant.now(clock));
+        // the password sat in the server's environment: its holder replaces it at the first sign-in
+        account.setPasswordByOther(hash, Instant.now(clock));
         account.grant(roles, Set.of());
         accounts.save(account);
     }

@@ -1,17 +1,20 @@
 package org.gongkai.identity.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.StaffPrincipal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -19,7 +22,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -51,31 +54,27 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/admin/documents/{id}/edit"));
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityManagement identity) throws Exception {
-        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
-            @Override
-            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                                org.springframework.security.core.Authentication authentication)
-                    throws IOException, jakarta.servlet.ServletException {
-                if (authentication.getPrincipal() instanceof StaffPrincipal principal) {
-                    identity.recordSuccessfulLogin(principal.id());
-                }
-                super.onAuthenticationSuccess(request, response, authentication);
-            }
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityManagement identity, SignInFlow signIn,
+                                            UserDetailsService users, PasswordEncoder passwordEncoder) throws Exception {
+        // a correct password only starts the sign-in: SignInFlow asks for the second factor and a due password change
+        AuthenticationSuccessHandler success = (request, response, authentication) -> {
+            String next = signIn.afterPassword((StaffPrincipal) authentication.getPrincipal(), request, response);
+            response.sendRedirect(next.startsWith("/") ? request.getContextPath() + next : next);
         };
-        success.setDefaultTargetUrl("/admin");
 
         http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/admin/account/**").authenticated()
                 .requestMatchers("/admin/departments/**").hasRole("SYSADMIN")
-                .requestMatchers("/admin/users/*/roles", "/admin/users/*/unlock").hasRole("SECADMIN")
+                .requestMatchers("/admin/users/*/roles", "/admin/users/*/unlock", "/admin/users/*/second-factor").hasRole("SECADMIN")
+                .requestMatchers("/admin/account-requests/**").hasAnyRole("SYSADMIN", "SECADMIN", "AUDITOR")
                 .requestMatchers("/admin/users/**").hasAnyRole("SYSADMIN", "SECADMIN")
                 .requestMatchers("/admin/audit/**").hasRole("AUDITOR")
                 .requestMatchers("/admin/compliance/**").hasAnyRole("REVIEWER", "APPROVER", "SYSADMIN")
                 .requestMatchers("/admin/reports/**").hasAnyRole("CLERK", "REVIEWER", "APPROVER")
                 .requestMatchers("/admin/**").authenticated()
                 .anyRequest().permitAll())
+            .authenticationManager(new ProviderManager(new NameLockingAuthenticationProvider(identity, users, passwordEncoder)))
             .formLogin(form -> form
                 .loginPage("/login")
                 .successHandler(success)
@@ -92,6 +91,38 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /**
+     * The lock after repeated failures is checked first and by name, before anything about an account is looked up, so a
+     * locked name is refused alike (and as fast) whether or not an account has it; a disabled account is reported only after
+     * its password was right, so that a wrong password never tells a disabled account from an unknown one.
+     */
+    static final class NameLockingAuthenticationProvider implements AuthenticationProvider {
+
+        private final IdentityManagement identity;
+        private final DaoAuthenticationProvider passwords;
+
+        NameLockingAuthenticationProvider(IdentityManagement identity, UserDetailsService users, PasswordEncoder encoder) {
+            this.identity = identity;
+            this.passwords = new DaoAuthenticationProvider(users);
+            passwords.setPasswordEncoder(encoder);
+            passwords.setPreAuthenticationChecks(user -> { });
+            passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            if (identity.isNameLocked(authentication.getName())) {
+                throw new LockedException("locked");
+            }
+            return passwords.authenticate(authentication);
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return passwords.supports(authentication);
+        }
     }
 
     private static AuthenticationFailureHandler failureHandler(IdentityManagement identity) {

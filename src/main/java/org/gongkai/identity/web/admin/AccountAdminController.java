@@ -1,10 +1,8 @@
 package org.gongkai.identity.web.admin;
 
-import java.time.Clock;
-import java.time.Instant;
-
 import jakarta.validation.Valid;
 import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.IdentityManagement.ChangeOutcome;
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffAccount;
 import org.gongkai.identity.StaffPrincipal;
@@ -29,18 +27,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountAdminController {
 
     private final IdentityManagement identity;
-    private final Clock clock;
 
-    AccountAdminController(IdentityManagement identity, Clock clock) {
+    AccountAdminController(IdentityManagement identity) {
         this.identity = identity;
-        this.clock = clock;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("accounts", identity.accounts());
         model.addAttribute("departmentNames", identity.departmentNames());
-        model.addAttribute("now", Instant.now(clock));
+        model.addAttribute("locked", identity.lockedUsernames());
         return "admin/identity/users";
     }
 
@@ -77,11 +73,11 @@ class AccountAdminController {
 
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
-                  RedirectAttributes flash) {
+                  @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
-                identity.updateAccount(id, form.version(), form.toCommand());
-                flash.addFlashAttribute("notice", "account.saved");
+                var outcome = identity.updateAccount(id, form.version(), form.toCommand(), me.id());
+                flash.addFlashAttribute("notice", outcome == ChangeOutcome.REQUESTED ? "account.savedEnabledRequested" : "account.saved");
                 return "redirect:/admin/users/" + id;
             } catch (RuleViolation v) {
                 errors.rejectValue(v.field(), v.messageKey());
@@ -95,20 +91,37 @@ class AccountAdminController {
 
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") ResetPasswordForm form,
-                         BindingResult errors, Model model, RedirectAttributes flash) {
+                         BindingResult errors, @AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes flash) {
+        // the security administrator requests resets of administrators' passwords from the roles page
+        boolean fromRolesPage = !me.has(Role.SYSADMIN);
         if (!errors.hasErrors()) {
             try {
-                identity.resetPassword(id, form.password());
-                flash.addFlashAttribute("notice", "account.passwordReset");
-                return "redirect:/admin/users/" + id;
+                var outcome = identity.resetPassword(id, form.password(), me.id());
+                flash.addFlashAttribute("notice", outcome == ChangeOutcome.REQUESTED ? "account.passwordResetRequested" : "account.passwordReset");
+                return "redirect:/admin/users/" + id + (fromRolesPage ? "/roles" : "");
             } catch (RuleViolation v) {
                 errors.rejectValue("password", v.messageKey());
             }
         }
         StaffAccount account = identity.account(id);
+        if (fromRolesPage) {
+            model.addAttribute("form", RolesForm.of(account));
+            return rolesPage(model, account);
+        }
         model.addAttribute("account", account);
         model.addAttribute("form", AccountForm.of(account));
         return page(model, account);
+    }
+
+    @PostMapping("/{id}/second-factor")
+    String resetSecondFactor(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
+        try {
+            var outcome = identity.resetSecondFactor(id, me.id());
+            flash.addFlashAttribute("notice", outcome == ChangeOutcome.REQUESTED ? "totp.resetRequested" : "totp.resetDone");
+        } catch (RuleViolation v) {
+            flash.addFlashAttribute("alert", v.messageKey());
+        }
+        return "redirect:/admin/users/" + id + "/roles";
     }
 
     @GetMapping("/{id}/roles")
@@ -122,8 +135,8 @@ class AccountAdminController {
     String grant(@PathVariable long id, @ModelAttribute("form") RolesForm form, BindingResult errors,
                  @AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes flash) {
         try {
-            identity.grantRoles(id, form.version(), form.roleSet(), form.coveredSet(), me.id());
-            flash.addFlashAttribute("notice", "roles.saved");
+            var outcome = identity.grantRoles(id, form.version(), form.roleSet(), form.coveredSet(), me.id());
+            flash.addFlashAttribute("notice", outcome == ChangeOutcome.REQUESTED ? "roles.requested" : "roles.saved");
             return "redirect:/admin/users/" + id + "/roles";
         } catch (RuleViolation v) {
             errors.rejectValue(v.field(), v.messageKey());
@@ -140,7 +153,11 @@ class AccountAdminController {
 
     private String page(Model model, StaffAccount account) {
         model.addAttribute("departmentNames", identity.departmentNames());
-        model.addAttribute("locked", account.isLockedAt(Instant.now(clock)));
+        model.addAttribute("lockedUntil", identity.lockedUntil(account).orElse(null));
+        model.addAttribute("administrator", account.isAdministrator());
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", new ResetPasswordForm(""));
+        }
         return "admin/identity/user";
     }
 
@@ -148,7 +165,12 @@ class AccountAdminController {
         model.addAttribute("account", account);
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("departmentNames", identity.departmentNames());
-        model.addAttribute("locked", account.isLockedAt(Instant.now(clock)));
+        model.addAttribute("lockedUntil", identity.lockedUntil(account).orElse(null));
+        model.addAttribute("administrator", account.isAdministrator());
+        model.addAttribute("secondFactor", identity.hasSecondFactor(account.getId()));
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", new ResetPasswordForm(""));
+        }
         return "admin/identity/user-roles";
     }
 }

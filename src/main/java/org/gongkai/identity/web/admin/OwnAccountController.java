@@ -46,4 +46,39 @@ class OwnAccountController {
         }
         return "admin/identity/own-password";
     }
+
+    /** One's own second factor: its state, or enrolment where the policy leaves it optional (clerks). */
+    @GetMapping("/admin/account/second-factor")
+    String secondFactor(@AuthenticationPrincipal StaffPrincipal me, Model model) {
+        model.addAttribute("form", new CodeForm(""));
+        return secondFactorPage(me, model);
+    }
+
+    @PostMapping("/admin/account/second-factor")
+    String enrol(@ModelAttribute("form") CodeForm form, BindingResult errors, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        try {
+            model.addAttribute("recoveryCodes", identity.confirmEnrolment(me.id(), form.code()));
+            model.addAttribute("enrolled", true);
+            return "admin/identity/own-second-factor";
+        } catch (RuleViolation v) {
+            errors.rejectValue("code", v.messageKey());
+        }
+        return secondFactorPage(me, model);
+    }
+
+    private String secondFactorPage(StaffPrincipal me, Model model) {
+        boolean enrolled = identity.hasSecondFactor(me.id());
+        model.addAttribute("enrolled", enrolled);
+        if (!enrolled) {
+            IdentityManagement.Enrolment enrolment = identity.beginEnrolment(me.id());
+            model.addAttribute("secret", enrolment.secret().replaceAll("(.{4})(?!$)", "$1 "));
+            model.addAttribute("qr", "data:image/svg+xml;base64," + java.util.Base64.getEncoder()
+                    .encodeToString(enrolment.qrSvg().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return "admin/identity/own-second-factor";
+    }
+
+    /** The first code from the authenticator app. */
+    public record CodeForm(String code) {
+    }
 }
