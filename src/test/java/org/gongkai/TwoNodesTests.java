@@ -227,7 +227,7 @@ class TwoNodesTests {
         String cookie = sessionCookie(loginPage);
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
         assertThat(csrf.find()).isTrue();
-        String form = "username=approver&password=" + URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8)
+        String form = "username=clerk&password=" + URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url(a, "/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
@@ -238,7 +238,7 @@ class TwoNodesTests {
 
         HttpResponse<String> console = get(b, "/admin", "Cookie", signedIn);
         assertThat(console.statusCode()).as("node B knows the session made on node A").isEqualTo(200);
-        assertThat(console.body()).contains("刘志强");
+        assertThat(console.body()).contains("李明");
         assertThat(get(b, "/admin").statusCode()).as("without the cookie").isEqualTo(302);
     }
 
