@@ -80,7 +80,16 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
             o.findElement(By.cssSelector("form[action$='/assign'] button")).click();
             office.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "已交办"));
             o.findElement(By.id("correction-note")).sendKeys("请写明所需校验结果涉及的医疗机构类别。");
+            // a deadline before today is refused next to its field, and what was typed is still there
+            setDate(o, "correction-due", today.minusDays(5));
+            o.findElement(By.cssSelector("form[action$='/correction'] button")).click();
+            office.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("correction-due-error")));
+            assertThat(o.findElement(By.id("correction-due-error")).getText()).contains("补正期限须是晚于今天的日期");
+            assertThat(o.findElement(By.id("correction-due")).getDomProperty("value")).isEqualTo(today.minusDays(5).toString());
+            assertThat(o.findElement(By.id("correction-note")).getDomProperty("value")).isEqualTo("请写明所需校验结果涉及的医疗机构类别。");
+            office.screenshot("request-correction-refused");
             LocalDate correctionDue = today.plusDays(15);
+            setDate(o, "correction-due", correctionDue);
             o.findElement(By.cssSelector("form[action$='/correction'] button")).click();
             office.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "补正"));
             assertThat(o.findElement(By.cssSelector(".correction-due-on")).getText()).isEqualTo(correctionDue.toString());
@@ -166,6 +175,11 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
                     .containsSubsequence("request.received", "request.assigned", "request.correctionRequested", "request.corrected",
                             "request.extended", "request.replied");
         }
+    }
+
+    private static void setDate(WebDriver driver, String id, LocalDate value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
+                id, value.toString());
     }
 
     /** An open request received on the given day, assigned to no one, straight into the table. */
