@@ -121,6 +121,42 @@ public class AnnualReports {
         return edition.editionId();
     }
 
+    /**
+     * 条例第50条: the report on year Y is published by 31 January of Y+1; it can be drafted at any time, but it reports on a whole
+     * year, so it cannot go to review (or be published) before 1 January of Y+1. Other editions pass.
+     */
+    @Transactional(readOnly = true)
+    public void checkSubmittable(long editionId, LocalDate today) {
+        Integer year = jdbc.queryForList("select year from annual_report where edition_id = ?", Integer.class, editionId).stream()
+                .findFirst().orElse(null);
+        if (year != null && today.isBefore(firstSubmissionDay(year))) {
+            throw new RuleViolation(null, "report.error.yearNotEnded");
+        }
+    }
+
+    /** The first day a report on {@code year} may be submitted for review: 1 January of the next year. */
+    public static LocalDate firstSubmissionDay(int year) {
+        return LocalDate.of(year + 1, 1, 1);
+    }
+
+    /** 条例第50条: the day by which the report on {@code year} is published, 31 January of the next year. */
+    public static LocalDate dueOn(int year) {
+        return LocalDate.of(year + 1, 1, 31);
+    }
+
+    /** The generate form's default: the last year that has ended and has no report (last year, if all have one). */
+    @Transactional(readOnly = true)
+    public int defaultYear() {
+        int lastEnded = today().getYear() - 1;
+        java.util.Set<Integer> done = new java.util.HashSet<>(jdbc.queryForList("select year from annual_report", Integer.class));
+        for (int y = lastEnded; y >= 2008; y--) {
+            if (!done.contains(y)) {
+                return y;
+            }
+        }
+        return lastEnded;
+    }
+
     @Transactional(readOnly = true)
     public Editing editing(int year, StaffPrincipal me) {
         Map<String, Object> row = row(year);

@@ -47,9 +47,14 @@ public class EditionWorkflow {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final Clock clock;
+    private final org.gongkai.reporting.AnnualReports annualReports;
+    private final org.gongkai.publication.PublishedItems publishedItems;
 
     EditionWorkflow(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
-                    IdentityManagement identity, AuditTrail audit, Notifications notifications, Clock clock) {
+                    IdentityManagement identity, AuditTrail audit, Notifications notifications, Clock clock,
+                    org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems) {
+        this.annualReports = annualReports;
+        this.publishedItems = publishedItems;
         this.content = content;
         this.attachments = attachments;
         this.records = records;
@@ -114,6 +119,7 @@ public class EditionWorkflow {
     @Transactional
     public void submit(long editionId, StaffPrincipal me) {
         Edition edition = take(EditionAction.SUBMIT, editionId, me);
+        annualReports.checkSubmittable(editionId, LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
         Instant now = Instant.now(clock);
         records.submitted(editionId, me.id(), now);
         edition.changeState(EditionState.SUBMITTED);
@@ -203,6 +209,7 @@ public class EditionWorkflow {
         if (reason == null || reason.isBlank()) {
             throw new RuleViolation("reason", "workflow.error.forceReason");
         }
+        annualReports.checkSubmittable(editionId, LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
         EditionView view = content.view(editionId);
         Instant now = Instant.now(clock);
         WorkflowFacts facts = records.facts(editionId);
@@ -242,17 +249,41 @@ public class EditionWorkflow {
     /** 废止/失效: the page stays public with a banner, date and reason. */
     @Transactional
     public void withdraw(long editionId, Validity validity, LocalDate effectiveOn, String reason, StaffPrincipal me) {
+        withdraw(editionId, validity, effectiveOn, reason, null, me);
+    }
+
+    /**
+     * 废止/失效 with its effective date in order: not before the document's 成文日期 (a document cannot cease before it was
+     * made), and not before its first publication unless {@code backdateReason} says why (e.g. a higher-level repeal that took
+     * effect earlier); that reason is kept in the audit trail.
+     */
+    @Transactional
+    public void withdraw(long editionId, Validity validity, LocalDate effectiveOn, String reason, String backdateReason,
+                         StaffPrincipal me) {
         Edition edition = take(EditionAction.WITHDRAW, editionId, me);
+        if (validity == null || validity == Validity.VALID) {
+            throw new RuleViolation("validity", "workflow.error.validity");
+        }
+        if (effectiveOn == null) {
+            throw new RuleViolation("effectiveOn", "workflow.error.effectiveOn");
+        }
+        EditionView view = content.view(editionId);
+        if (view.writtenOn() != null && effectiveOn.isBefore(view.writtenOn())) {
+            throw new RuleViolation("effectiveOn", "workflow.error.effectiveBeforeWritten");
+        }
+        LocalDate firstPublished = publishedItems.find(view.publicId())
+                .map(i -> i.summary().publishedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()).orElse(null);
+        boolean backdated = firstPublished != null && effectiveOn.isBefore(firstPublished);
+        if (backdated && (backdateReason == null || backdateReason.isBlank())) {
+            throw new RuleViolation("effectiveOn", "workflow.error.effectiveBeforePublished");
+        }
         if (reason == null || reason.isBlank()) {
             throw new RuleViolation("reason", "workflow.error.withdrawReason");
         }
-        if (validity == null || validity == Validity.VALID || effectiveOn == null) {
-            throw new RuleViolation("validity", "workflow.error.validity");
-        }
-        EditionView view = content.view(editionId);
         edition.changeState(EditionState.WITHDRAWN);
         publication.withdraw(view.publicId(), validity, effectiveOn, reason.strip());
-        audit.record("edition.withdrawn", "edition", editionId, validity + " " + effectiveOn + " " + reason.strip());
+        audit.record("edition.withdrawn", "edition", editionId, validity + " " + effectiveOn + " " + reason.strip()
+                + (backdated ? "；生效日期早于首次发布日期 " + firstPublished + "，说明：" + backdateReason.strip() : ""));
     }
 
     /** Removes a published item from every public view; the page answers 410. */

@@ -53,9 +53,14 @@ class WorkflowDemoData implements ApplicationRunner {
     private final Notifications notifications;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final org.gongkai.reporting.AnnualReports annualReports;
+    private final org.gongkai.publication.PublishedItems publishedItems;
 
     WorkflowDemoData(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
-                     IdentityManagement identity, AuditTrail audit, Notifications notifications, JdbcTemplate jdbc, Clock clock) {
+                     IdentityManagement identity, AuditTrail audit, Notifications notifications, JdbcTemplate jdbc, Clock clock,
+                     org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems) {
+        this.annualReports = annualReports;
+        this.publishedItems = publishedItems;
         this.content = content;
         this.attachments = attachments;
         this.records = records;
@@ -350,7 +355,8 @@ class WorkflowDemoData implements ApplicationRunner {
     }
 
     private EditionWorkflow workflowAt(Clock at) {
-        return new EditionWorkflow(content, attachments, records, publication, tables, identity, audit, notifications, at);
+        return new EditionWorkflow(content, attachments, records, publication, tables, identity, audit, notifications, at,
+                annualReports, publishedItems);
     }
 
     private StaffPrincipal as(String username) {

@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The office generates the 2026 annual report, writes section 五, submits it; it is reviewed, approved and public. */
+/**
+ * The office generates the 2026 annual report, writes section 五, submits it; it is reviewed, approved and public. The clock is
+ * fixed on 2027-01-15: a report on 2026 can be submitted only once 2026 has ended (条例第50条).
+ */
 class BrowserAnnualReportTests extends AbstractIntegrationTest {
 
     @Test
     void theOfficeGeneratesEditsAndPublishesThe2026Report() {
         jdbc.update("delete from annual_report where year = 2026");
+        testClock.fix(java.time.LocalDate.of(2027, 1, 15));
         String title = "示范市卫生健康委员会2026年政府信息公开工作年度报告";
         try (Browser browser = Browser.desktop()) {
             var driver = browser.driver();

@@ -22,7 +22,9 @@ class BrowserComplianceTests extends AbstractIntegrationTest {
                 assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("2025年政务公开合规情况");
                 assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("法定传染病疫情", "2025年12月", "按时");
                 new Select(driver.findElement(By.id("status"))).selectByVisibleText("逾期未发布");
+                var before = driver.findElement(By.id("periodic"));
                 driver.findElement(By.xpath("//button[text()='查看']")).click();
+                browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
                 var statuses = driver.findElements(By.cssSelector("#periodic td .status")).stream().map(e -> e.getText()).distinct().toList();
                 assertThat(statuses).containsExactly("逾期未发布");
                 browser.screenshot(driver.manage().window().getSize().getWidth() < 600 ? "compliance-phone" : "compliance-desktop");

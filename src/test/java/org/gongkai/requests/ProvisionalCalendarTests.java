@@ -125,6 +125,17 @@ class ProvisionalCalendarTests extends AbstractIntegrationTest {
                 2027-02-12,HOLIDAY,春节
                 2027-02-14,WORKDAY,春节调休上班
                 """;
+        // a monthly matter due 30 working days after the month: December 2026's runs through the 2027 Spring Festival
+        var department = org.gongkai.publication.PublicationFixtures.newDepartment(jdbc);
+        String matterName = "测试月报" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long matter = jdbc.queryForObject("""
+                insert into disclosure_matter (name, legal_basis, content, responsible_department_id, time_limit, time_limit_working_days,
+                    methods, level, stage, cadence)
+                values (?, '测试', '月报', ?, '每月结束后30个工作日内', 30, '网站', '市', '结果', 'MONTHLY') returning id""",
+                Long.class, matterName, department.id());
+        // Jan 4–29 (20), Feb 1–4 (24), [5, 8], Feb 9–12 (28), 15–16 (30)
+        assertThat(december(department.id())).isEqualTo(LocalDate.of(2027, 2, 16));
+
         mvc.perform(multipart("/admin/calendar/import").file(new MockMultipartFile("file", "2027.csv", "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8))).with(as("sysadmin")).with(csrf()));
 
@@ -135,6 +146,11 @@ class ProvisionalCalendarTests extends AbstractIntegrationTest {
         assertThat(after.clock().provisional()).isFalse();
         assertThat(jdbc.queryForList("select summary from audit_event where action = 'request.deadlineChanged' and object_id = ?",
                 String.class, submitted.number())).singleElement().asString().contains("2027-02-12 → 2027-02-17", "2027年节假日安排");
+        // Feb 1–4 (24), [5–13], Sun 14 (25), 15–18 (29), 19 (30)
+        assertThat(december(department.id())).isEqualTo(LocalDate.of(2027, 2, 19));
+        assertThat(jdbc.queryForList("select summary from audit_event where action = 'compliance.deadlineChanged' and object_id = ?",
+                String.class, String.valueOf(matter))).singleElement().asString()
+                .contains(matterName, "2026年12月", "2027-02-16 → 2027-02-19");
         String tracking = track(submitted.number(), submitted.queryCode(), "10.21.0.3");
         assertThat(tracking).contains("答复期限调整", "答复期限由2027-02-12调整为2027-02-17", "国务院公布了2027年节假日安排");
         assertThat(tracking.indexOf("2027-02-17")).isPositive();
@@ -184,6 +200,14 @@ class ProvisionalCalendarTests extends AbstractIntegrationTest {
                 .param("provisionForm", "EMAIL").param("obtainWay", "EMAIL").param("declaration", "true"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(receipt).contains("2026-12-19", "2026-12-21", "第三十一条", "为非工作日");
+    }
+
+    @Autowired
+    org.gongkai.reporting.Obligations obligations;
+
+    private LocalDate december(long departmentId) {
+        return obligations.dashboard(2026, departmentId, LocalDate.of(2026, 12, 15)).obligations().stream()
+                .filter(o -> o.period().equals("2026年12月")).findFirst().orElseThrow().due();
     }
 
     private String page(String path, String user) throws Exception {

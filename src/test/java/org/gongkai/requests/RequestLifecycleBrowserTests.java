@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A citizen submits a request on a phone and follows it while the office asks for a correction, the head of the office
  * extends the time limit once (a second extension is refused) and the office replies "partly disclosed". At every step the
- * due date shown to the citizen and in the console is the one the calendar service computes.
+ * due date shown to the citizen and in the console is the one the calendar service computes. The clock is fixed on Tuesday
+ * 2026-12-15, so the deadline crosses into 2027, a year without an imported arrangement: 元旦 and the Spring Festival are
+ * skipped, the console marks the date provisional and the citizen sees only the date.
  */
 class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
 
@@ -31,7 +33,12 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
 
     @Test
     void aRequestFromSubmissionToPartlyDisclosedReply() {
+        testClock.fix(LocalDate.of(2026, 12, 15), java.time.LocalTime.of(9, 30));
         LocalDate today = LocalDate.now(clock);
+        assertThat(today).isEqualTo(LocalDate.of(2026, 12, 15));
+        // an overdue request and one due within 3 working days, for the console list (not the demo's, made on the real date)
+        openRequest(LocalDate.of(2026, 11, 2));    // due 2026-11-30: overdue
+        openRequest(LocalDate.of(2026, 11, 19));   // due 2026-12-17: 2 working days left
         String reviewer = TestAccounts.create(jdbc, "办公室", "REVIEWER");
         String approver = TestAccounts.create(jdbc, "办公室", "APPROVER");
         String idNumber = RequestTestData.newIdNumber();
@@ -55,7 +62,11 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
             assertThat(number).matches("YSQ\\d{4}-\\d{5}");
             assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
             LocalDate due = calendar.addWorkingDays(today, 20);
+            // Dec 16–18, 21–25, 28–31 (12), 2027-01-01 元旦 skipped, Jan 4–8 (17), 11–13 (20)
+            assertThat(due).isEqualTo(LocalDate.of(2027, 1, 13));
             assertThat(c.findElement(By.cssSelector(".due-on")).getText()).isEqualTo(due.toString());
+            assertThat(c.findElement(By.cssSelector(".received-on")).getText()).isEqualTo("2026-12-15");
+            assertThat(c.findElement(By.tagName("body")).getText()).doesNotContain("暂按", "暂定");
             citizen.screenshot("request-submitted-phone");
             long id = jdbc.queryForObject("select id from info_request where number = ?", Long.class, number);
 
@@ -64,11 +75,21 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
             WebDriver o = office.driver();
             o.get(baseUrl() + "/admin/requests/" + id);
             assertThat(o.findElement(By.cssSelector(".due-on")).getText()).isEqualTo(due.toString());
+            assertThat(o.findElement(By.cssSelector(".clock-box .provisional")).getText()).isEqualTo("暂按法定节假日推算");
             new Select(o.findElement(By.id("departmentId"))).selectByVisibleText("医政医管科");
             o.findElement(By.cssSelector("form[action$='/assign'] button")).click();
             office.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "已交办"));
             o.findElement(By.id("correction-note")).sendKeys("请写明所需校验结果涉及的医疗机构类别。");
+            // a deadline before today is refused next to its field, and what was typed is still there
+            setDate(o, "correction-due", today.minusDays(5));
+            o.findElement(By.cssSelector("form[action$='/correction'] button")).click();
+            office.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("correction-due-error")));
+            assertThat(o.findElement(By.id("correction-due-error")).getText()).contains("补正期限须是晚于今天的日期");
+            assertThat(o.findElement(By.id("correction-due")).getDomProperty("value")).isEqualTo(today.minusDays(5).toString());
+            assertThat(o.findElement(By.id("correction-note")).getDomProperty("value")).isEqualTo("请写明所需校验结果涉及的医疗机构类别。");
+            office.screenshot("request-correction-refused");
             LocalDate correctionDue = today.plusDays(15);
+            setDate(o, "correction-due", correctionDue);
             o.findElement(By.cssSelector("form[action$='/correction'] button")).click();
             office.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "补正"));
             assertThat(o.findElement(By.cssSelector(".correction-due-on")).getText()).isEqualTo(correctionDue.toString());
@@ -94,6 +115,8 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
             h.findElement(By.cssSelector("form[action$='/extend'] button")).click();
             head.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "已批准延期"));
             LocalDate extended = calendar.addWorkingDays(today, 40);
+            // … Feb 1–4 (36), 2027-02-05 除夕 and 02-08 初三 skipped (02-06/07 a weekend), Feb 9–12 (40)
+            assertThat(extended).isEqualTo(LocalDate.of(2027, 2, 12));
             assertThat(h.findElement(By.cssSelector(".due-on")).getText()).isEqualTo(extended.toString());
             h.findElement(By.id("extension-reason")).sendKeys("再次延期");
             h.findElement(By.cssSelector("form[action$='/extend'] button")).click();
@@ -103,6 +126,7 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
 
             track(citizen, number, code);
             assertThat(c.findElement(By.cssSelector(".due-on")).getText()).isEqualTo(extended.toString());
+            assertThat(c.findElement(By.tagName("body")).getText()).doesNotContain("暂按", "暂定");
             assertThat(c.findElement(By.cssSelector(".extension-note")).getText()).contains("20个工作日");
 
             // 6. the office replies "partly disclosed"
@@ -151,6 +175,22 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
                     .containsSubsequence("request.received", "request.assigned", "request.correctionRequested", "request.corrected",
                             "request.extended", "request.replied");
         }
+    }
+
+    private static void setDate(WebDriver driver, String id, LocalDate value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
+                id, value.toString());
+    }
+
+    /** An open request received on the given day, assigned to no one, straight into the table. */
+    private void openRequest(LocalDate receivedOn) {
+        jdbc.update("""
+                insert into info_request (number, query_code_hash, channel, applicant_kind, applicant_category, applicant_name, id_type,
+                    id_number, phone, address, info_name, info_description, provision_form, obtain_way, state, submitted_at, received_on,
+                    clock_start_on)
+                values (?, 'x', 'WEB', 'PERSON', 'NATURAL_PERSON', '测试', 'RESIDENT_ID', '0', '0', '地址', '期限列表测试', '期限列表测试',
+                    'EMAIL', 'EMAIL', 'RECEIVED', now(), ?, ?)""",
+                "T" + java.util.UUID.randomUUID().toString().substring(0, 12), receivedOn, receivedOn);
     }
 
     private void signIn(Browser browser, String username) {

@@ -172,6 +172,8 @@ class WorkflowIntegrationTests extends AbstractIntegrationTest {
 
     @Test
     void forcePublicationIsFlaggedUntilTheRetrospectiveReviewAndWithdrawalAndUnpublishingWork() throws Exception {
+        // published on 2026-06-01, so that the withdrawal effective 06-30 is after both 成文日期 and first publication
+        testClock.fix(java.time.LocalDate.of(2026, 6, 1));
         String title = "关于发生一起聚集性疫情的情况通报" + UUID.randomUUID().toString().substring(0, 4);
         long id = draft("clerk", "yjgl", title, "<p>情况通报。</p>");
         mvc.perform(post("/admin/documents/{id}/force-publish", id).with(csrf()).with(as("approver")).param("reason", ""));

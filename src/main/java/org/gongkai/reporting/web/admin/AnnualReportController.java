@@ -39,6 +39,7 @@ class AnnualReportController {
         int thisYear = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
         model.addAttribute("reports", reports.all(me));
         model.addAttribute("thisYear", thisYear);
+        model.addAttribute("defaultYear", reports.defaultYear());
         model.addAttribute("canGenerate", me.has(org.gongkai.identity.Role.CLERK));
         return "admin/reporting/reports";
     }
@@ -86,6 +87,10 @@ class AnnualReportController {
 
     private String page(Model model, AnnualReports.Editing editing) {
         model.addAttribute("editing", editing);
+        int year = editing.report().year();
+        model.addAttribute("firstSubmissionDay", AnnualReports.firstSubmissionDay(year));
+        model.addAttribute("reportDueOn", AnnualReports.dueOn(year));
+        model.addAttribute("yearEnded", !LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).isBefore(AnnualReports.firstSubmissionDay(year)));
         model.addAttribute("report", editing.report());
         model.addAttribute("groups", AnnualReport.TABLE4_GROUPS);
         model.addAttribute("cells", AnnualReport.TABLE4_CELLS);

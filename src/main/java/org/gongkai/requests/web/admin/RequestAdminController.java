@@ -152,18 +152,48 @@ class RequestAdminController {
                 () -> requests.assign(id, version, departmentId == null ? -1 : departmentId));
     }
 
+    /**
+     * A step whose form has fields: a refusal comes back with the message next to its field and what was typed still in the
+     * form (kept in the flash for the one redirect).
+     */
+    private String stepWithFields(long id, RedirectAttributes flash, String notice, String form,
+                                  java.util.Map<String, String> typed, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", notice);
+        } catch (RuleViolation v) {
+            flash.addFlashAttribute("alert", v.messageKey());
+            flash.addFlashAttribute("stepForm", form);
+            flash.addFlashAttribute("stepField", v.field());
+            flash.addFlashAttribute("stepError", v.messageKey());
+            flash.addFlashAttribute("stepValues", new java.util.HashMap<>(typed));
+        }
+        return "redirect:/admin/requests/" + id;
+    }
+
+    private static LocalDate date(String text, String field, String messageKey) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleViolation(field, messageKey);
+        }
+    }
+
     @PostMapping("/{id}/correction")
     String correction(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String note,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-                      RedirectAttributes flash) {
-        return step(id, flash, "request.notice.correctionRequested", () -> requests.requestCorrection(id, version, note, dueOn));
+                      @RequestParam(defaultValue = "") String dueOn, RedirectAttributes flash) {
+        return stepWithFields(id, flash, "request.notice.correctionRequested", "correction", java.util.Map.of("note", note, "dueOn", dueOn),
+                () -> requests.requestCorrection(id, version, note, date(dueOn, "dueOn", "request.error.correctionDue")));
     }
 
     @PostMapping("/{id}/corrected")
-    String corrected(@PathVariable long id, @RequestParam long version,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+    String corrected(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String receivedOn,
                      RedirectAttributes flash) {
-        return step(id, flash, "request.notice.corrected", () -> requests.receiveCorrection(id, version, receivedOn));
+        return stepWithFields(id, flash, "request.notice.corrected", "corrected", java.util.Map.of("receivedOn", receivedOn),
+                () -> requests.receiveCorrection(id, version, date(receivedOn, "receivedOn", "request.error.correctedOn")));
     }
 
     @PostMapping("/{id}/deem-withdrawn")

@@ -50,6 +50,10 @@ class EditionController {
         model.addAttribute("attachableTables", canUpload ? tables.tables(me).stream()
                 .filter(t -> "STANDALONE".equals(t.ownerType()) && t.departmentId() == me.departmentId()).toList() : java.util.List.of());
         model.addAttribute("validities", new Validity[] {Validity.REPEALED, Validity.EXPIRED});
+        if (!model.containsAttribute("withdrawal")) {
+            model.addAttribute("withdrawal", new WithdrawalForm(null, "", "", ""));
+            model.addAttribute("withdrawalErrors", java.util.Map.of());
+        }
         return "admin/workflow/edition";
     }
 
@@ -76,9 +80,7 @@ class EditionController {
 
     @PostMapping("/admin/documents/{id}/submit")
     String submit(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
-        workflow.submit(id, me);
-        flash.addFlashAttribute("notice", "workflow.submitted");
-        return "redirect:/admin/documents/" + id;
+        return act(id, flash, "workflow.submitted", () -> workflow.submit(id, me));
     }
 
     @PostMapping("/admin/documents/{id}/discard")
@@ -123,12 +125,37 @@ class EditionController {
         return act(id, flash, "workflow.forcePublished", () -> workflow.forcePublish(id, reason, me));
     }
 
+    /** What was typed into the withdrawal form, shown again with the message next to the field when it is refused. */
+    record WithdrawalForm(Validity validity, String effectiveOn, String reason, String backdateReason) {
+    }
+
     @PostMapping("/admin/documents/{id}/withdraw")
     String withdraw(@PathVariable long id, @RequestParam(required = false) Validity validity,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
-                    @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal StaffPrincipal me,
-                    RedirectAttributes flash) {
-        return act(id, flash, "workflow.withdrawn", () -> workflow.withdraw(id, validity, effectiveOn, reason, me));
+                    @RequestParam(defaultValue = "") String effectiveOn, @RequestParam(defaultValue = "") String reason,
+                    @RequestParam(defaultValue = "") String backdateReason, @AuthenticationPrincipal StaffPrincipal me,
+                    Model model, RedirectAttributes flash) {
+        WithdrawalForm form = new WithdrawalForm(validity, effectiveOn, reason, backdateReason);
+        LocalDate effective = null;
+        if (!effectiveOn.isBlank()) {
+            try {
+                effective = LocalDate.parse(effectiveOn.strip());
+            } catch (java.time.DateTimeException e) {
+                return withdrawalRefused(id, me, model, form, new RuleViolation("effectiveOn", "workflow.error.effectiveOn"));
+            }
+        }
+        try {
+            workflow.withdraw(id, validity, effective, reason, backdateReason, me);
+            flash.addFlashAttribute("notice", "workflow.withdrawn");
+            return "redirect:/admin/documents/" + id;
+        } catch (RuleViolation v) {
+            return withdrawalRefused(id, me, model, form, v);
+        }
+    }
+
+    private String withdrawalRefused(long id, StaffPrincipal me, Model model, WithdrawalForm form, RuleViolation v) {
+        model.addAttribute("withdrawal", form);
+        model.addAttribute("withdrawalErrors", java.util.Map.of(v.field() == null ? "validity" : v.field(), v.messageKey()));
+        return show(id, me, model);
     }
 
     @PostMapping("/admin/documents/{id}/unpublish")
