@@ -25,8 +25,9 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * TOTP (RFC 6238: HMAC-SHA1, 6 digits, 30-second steps, as every authenticator app expects) on the application's Clock,
- * with one step of drift either side; a step is accepted at most once. Also the otpauth URI as a QR code, and recovery codes.
+ * TOTP (RFC 6238: HMAC-SHA1, 6 digits, 30-second steps, as every authenticator app expects) on the real time of day, which
+ * is what the person's authenticator reads (not the application's Clock, which tests set to a legal date and stop), with one
+ * step of drift either side; a step is accepted at most once. Also the otpauth URI as a QR code, and recovery codes.
  */
 @Component
 public class Totp {
@@ -36,11 +37,7 @@ public class Totp {
     public static final int RECOVERY_CODES = 10;
 
     private final CodeGenerator generator = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
-    private final Clock clock;
-
-    Totp(Clock clock) {
-        this.clock = clock;
-    }
+    private final Clock clock = Clock.systemUTC();
 
     /** A new random secret, base32 (160 bits). */
     public String newSecret() {
