@@ -59,17 +59,19 @@ class TwoNodesTests {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         TestDatabase.Connection db = TestDatabase.createEmpty("gongkai_nodes");
-        Map<String, String> properties = Map.of(
-                "spring.datasource.url", db.url(),
-                "spring.datasource.username", db.user(),
-                "spring.datasource.password", db.password(),
-                "server.port", "0",
-                "gongkai.database.auto-select", "false",
-                "gongkai.scheduling.publication-delay", "PT1S",
-                "gongkai.scheduling.publication-initial-delay", "PT1S",
+        Map<String, String> properties = Map.ofEntries(
+                Map.entry("spring.datasource.url", db.url()),
+                Map.entry("spring.datasource.username", db.user()),
+                Map.entry("spring.datasource.password", db.password()),
+                Map.entry("server.port", "0"),
+                // small pools: the suite's other contexts and other databases share the server's max_connections
+                Map.entry("spring.datasource.hikari.maximum-pool-size", "4"),
+                Map.entry("gongkai.database.auto-select", "false"),
+                Map.entry("gongkai.scheduling.publication-delay", "PT1S"),
+                Map.entry("gongkai.scheduling.publication-initial-delay", "PT1S"),
                 // loopback is not allowed here, so a local request shows the refusal; the token still lets the operator in
-                "gongkai.metrics.allowed-addresses", "192.0.2.1/32",
-                "gongkai.metrics.token", OPERATOR_TOKEN);
+                Map.entry("gongkai.metrics.allowed-addresses", "192.0.2.1/32"),
+                Map.entry("gongkai.metrics.token", OPERATOR_TOKEN));
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         // one after the other: the first migrates and seeds the demo data, the second finds it there; while the first
         // starts, its pages must answer 503 until its readiness is UP (nginx then asks the other node)
