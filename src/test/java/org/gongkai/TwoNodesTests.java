@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.gongkai.content.ContentManagement;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.StaffPrincipal;
+import org.gongkai.infrastructure.PublicChanges;
 import org.gongkai.support.TestAccounts;
 import org.gongkai.workflow.Checklist;
 import org.gongkai.workflow.EditionWorkflow;
@@ -91,6 +92,12 @@ class TwoNodesTests {
         b = new SpringApplicationBuilder(GongkaiApplication.class).profiles("demo").run(args);
         System.out.println("Two nodes: while node A started, " + refusedBeforeReady + " page requests got 503");
         jdbc = a.getBean(JdbcTemplate.class);
+        // both listen for NOTIFY (a PostgreSQL that has no client slot left delays that; the version row would still serve)
+        long start = System.nanoTime();
+        while (!(a.getBean(PublicChanges.class).isListening() && b.getBean(PublicChanges.class).isListening())
+                && System.nanoTime() - start < 30_000_000_000L) {
+            Thread.sleep(50);
+        }
     }
 
     static int refusedBeforeReady;
@@ -175,8 +182,19 @@ class TwoNodesTests {
     }
 
     static void cached(ConfigurableApplicationContext node, String path) throws Exception {
+        settle();
         get(node, path);
         assertThat(get(node, path).headers().firstValue("X-Page-Cache")).as("%s cached", path).hasValue("hit");
+    }
+
+    /** Waits until both nodes have heard of every public change so far, so that no late eviction empties a page just warmed. */
+    static void settle() throws InterruptedException {
+        long version = jdbc.queryForObject("select version from public_change where id = 1", Long.class);
+        long start = System.nanoTime();
+        while (Math.min(a.getBean(PublicChanges.class).seenVersion(), b.getBean(PublicChanges.class).seenVersion()) < version
+                && System.nanoTime() - start < 5_000_000_000L) {
+            Thread.sleep(10);
+        }
     }
 
     static <T> T as(ConfigurableApplicationContext node, String username, java.util.function.Function<StaffPrincipal, T> action) {
