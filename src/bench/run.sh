@@ -3,7 +3,7 @@
 # Usage: src/bench/run.sh [items]     (default 100000; 1000000 works; the database is kept for the next run)
 # Needs: PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), wrk and nginx (apt-get install wrk nginx-light).
 # Writes the figures to docs/performance.md (or to $OUT). Sends traffic only to 127.0.0.1 and stops by itself.
-# GZIP=1: every request says Accept-Encoding: gzip; Gongkai answers from its page cache's gzip bytes, nginx from a
+# WITH_GZIP=1: every request says Accept-Encoding: gzip; Gongkai answers from its page cache's gzip bytes, nginx from a
 # pre-compressed copy (gzip_static), so neither compresses per request.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,11 +13,11 @@ DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-32}
 APP_PORT=${APP_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18888}
-GZIP=${GZIP:-}
+WITH_GZIP=${WITH_GZIP:-}
 OUT=${OUT:-docs/performance.md}
 WRK_HEADERS=()
 GZIP_STATIC=off
-[ -n "$GZIP" ] && WRK_HEADERS=(-H "Accept-Encoding: gzip") && GZIP_STATIC=on
+[ -n "$WITH_GZIP" ] && WRK_HEADERS=(-H "Accept-Encoding: gzip") && GZIP_STATIC=on
 DB=gongkai_bench_${ITEMS}
 PSQL="psql -h 127.0.0.1 -p 5432 -U postgres -v ON_ERROR_STOP=1 -q"
 WORK=$(mktemp -d /tmp/gongkai-bench.XXXXXX)
@@ -73,7 +73,7 @@ declare -A PAGES=([home]=/ [item]=$ITEM [catalogue]=$CATALOGUE [search]="/search
 for name in "${!PAGES[@]}"; do
   code=$(curl -s -o "$WORK/nginx/html/$name.html" -w '%{http_code}' "http://127.0.0.1:$APP_PORT${PAGES[$name]}")
   [ "$code" = 200 ] || echo "warning: ${PAGES[$name]} answered $code"
-  if [ -n "$GZIP" ]; then
+  if [ -n "$WITH_GZIP" ]; then
     gzip -k -6 "$WORK/nginx/html/$name.html"
     encoding=$(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%header{content-encoding}' "http://127.0.0.1:$APP_PORT${PAGES[$name]}")
     [ "$encoding" = gzip ] || echo "warning: ${PAGES[$name]} answered without Content-Encoding: gzip"
@@ -124,7 +124,7 @@ cat > "$OUT" <<DOC
 Measured with \`src/bench/run.sh $ITEMS\` on $(date -u +%Y-%m-%d) on this project's machine: $(nproc) cores ($CPU),
 $(free -g | awk '/Mem:/ {print $2}') GiB, Debian, PostgreSQL 15 on the same machine, the application as a jar with \`-Xmx512m\`,
 wrk and nginx on the same machine too (all four share the two cores, so absolute numbers are low; the ratio is what counts).
-wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per row${GZIP:+, every request with \`Accept-Encoding: gzip\` (nginx: gzip_static)}. nginx serves a saved copy of the same page from disk.
+wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per row${WITH_GZIP:+, every request with \`Accept-Encoding: gzip\` (nginx: gzip_static)}. nginx serves a saved copy of the same page from disk.
 
 Published items in the database: **$COUNT** ($LOAD_NOTE).
 
