@@ -2,7 +2,9 @@
 # Benchmark of the public pages, side by side with nginx serving saved copies of the same pages, on this machine.
 # Usage: src/bench/run.sh [items]     (default 100000; 1000000 works; the database is kept for the next run)
 # Needs: PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), wrk and nginx (apt-get install wrk nginx-light).
-# Writes the figures to docs/performance.md. Sends traffic only to 127.0.0.1 and stops by itself.
+# Writes the figures to docs/performance.md (or to $OUT). Sends traffic only to 127.0.0.1 and stops by itself.
+# WITH_GZIP=1: every request says Accept-Encoding: gzip; Gongkai answers from its page cache's gzip bytes, nginx from a
+# pre-compressed copy (gzip_static), so neither compresses per request.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,6 +13,11 @@ DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-32}
 APP_PORT=${APP_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18888}
+WITH_GZIP=${WITH_GZIP:-}
+OUT=${OUT:-docs/performance.md}
+WRK_HEADERS=()
+GZIP_STATIC=off
+[ -n "$WITH_GZIP" ] && WRK_HEADERS=(-H "Accept-Encoding: gzip") && GZIP_STATIC=on
 DB=gongkai_bench_${ITEMS}
 PSQL="psql -h 127.0.0.1 -p 5432 -U postgres -v ON_ERROR_STOP=1 -q"
 WORK=$(mktemp -d /tmp/gongkai-bench.XXXXXX)
@@ -66,6 +73,11 @@ declare -A PAGES=([home]=/ [item]=$ITEM [catalogue]=$CATALOGUE [search]="/search
 for name in "${!PAGES[@]}"; do
   code=$(curl -s -o "$WORK/nginx/html/$name.html" -w '%{http_code}' "http://127.0.0.1:$APP_PORT${PAGES[$name]}")
   [ "$code" = 200 ] || echo "warning: ${PAGES[$name]} answered $code"
+  if [ -n "$WITH_GZIP" ]; then
+    gzip -k -6 "$WORK/nginx/html/$name.html"
+    encoding=$(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%header{content-encoding}' "http://127.0.0.1:$APP_PORT${PAGES[$name]}")
+    [ "$encoding" = gzip ] || echo "warning: ${PAGES[$name]} answered without Content-Encoding: gzip"
+  fi
 done
 cat > "$WORK/nginx/nginx.conf" <<NGINX
 worker_processes auto;
@@ -76,6 +88,7 @@ http {
   access_log off;
   default_type text/html;
   sendfile on;
+  gzip_static $GZIP_STATIC;
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $WORK/nginx/html;
@@ -86,7 +99,7 @@ nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
 NGINX_STARTED=yes
 
 measure() { # url [terms] -> "rps p50 p95 p99 errors non2xx"
-  WRK_TERMS="${2:-}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/report.lua "$1" \
+  WRK_TERMS="${2:-}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${WRK_HEADERS[@]}" -s src/bench/report.lua "$1" \
     | sed -n 's/^RESULT rps=\([^ ]*\) p50=\([^ ]*\) p95=\([^ ]*\) p99=\([^ ]*\) errors=\([^ ]*\) non2xx=\([^ ]*\)$/\1 \2 \3 \4 \5 \6/p'
 }
 
@@ -105,13 +118,13 @@ HEAP=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, use
 HEAP=$(( ${HEAP:-0} / 1024 ))
 
 CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
-cat > docs/performance.md <<DOC
+cat > "$OUT" <<DOC
 # Performance
 
 Measured with \`src/bench/run.sh $ITEMS\` on $(date -u +%Y-%m-%d) on this project's machine: $(nproc) cores ($CPU),
 $(free -g | awk '/Mem:/ {print $2}') GiB, Debian, PostgreSQL 15 on the same machine, the application as a jar with \`-Xmx512m\`,
 wrk and nginx on the same machine too (all four share the two cores, so absolute numbers are low; the ratio is what counts).
-wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per row. nginx serves a saved copy of the same page from disk.
+wrk: 2 threads, $CONNECTIONS connections, ${DURATION} s per row${WITH_GZIP:+, every request with \`Accept-Encoding: gzip\` (nginx: gzip_static)}. nginx serves a saved copy of the same page from disk.
 
 Published items in the database: **$COUNT** ($LOAD_NOTE).
 
@@ -141,5 +154,5 @@ Every request searches a different term with a counter in the query, so no cache
 - Search p95 ≤ 150 ms with 1,000,000 items for 2- and 4-character queries: run \`src/bench/run.sh 1000000\`.
 - Start-up ≤ 10 s with the demo data; heap within 512 MB.
 DOC
-echo "Wrote docs/performance.md"
-cat docs/performance.md
+echo "Wrote $OUT"
+cat "$OUT"

@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.gongkai.content.ContentManagement;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.StaffPrincipal;
+import org.gongkai.infrastructure.PublicChanges;
 import org.gongkai.support.TestAccounts;
 import org.gongkai.workflow.Checklist;
 import org.gongkai.workflow.EditionWorkflow;
@@ -59,17 +60,19 @@ class TwoNodesTests {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         TestDatabase.Connection db = TestDatabase.createEmpty("gongkai_nodes");
-        Map<String, String> properties = Map.of(
-                "spring.datasource.url", db.url(),
-                "spring.datasource.username", db.user(),
-                "spring.datasource.password", db.password(),
-                "server.port", "0",
-                "gongkai.database.auto-select", "false",
-                "gongkai.scheduling.publication-delay", "PT1S",
-                "gongkai.scheduling.publication-initial-delay", "PT1S",
+        Map<String, String> properties = Map.ofEntries(
+                Map.entry("spring.datasource.url", db.url()),
+                Map.entry("spring.datasource.username", db.user()),
+                Map.entry("spring.datasource.password", db.password()),
+                Map.entry("server.port", "0"),
+                // small pools: the suite's other contexts and other databases share the server's max_connections
+                Map.entry("spring.datasource.hikari.maximum-pool-size", "4"),
+                Map.entry("gongkai.database.auto-select", "false"),
+                Map.entry("gongkai.scheduling.publication-delay", "PT1S"),
+                Map.entry("gongkai.scheduling.publication-initial-delay", "PT1S"),
                 // loopback is not allowed here, so a local request shows the refusal; the token still lets the operator in
-                "gongkai.metrics.allowed-addresses", "192.0.2.1/32",
-                "gongkai.metrics.token", OPERATOR_TOKEN);
+                Map.entry("gongkai.metrics.allowed-addresses", "192.0.2.1/32"),
+                Map.entry("gongkai.metrics.token", OPERATOR_TOKEN));
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         // one after the other: the first migrates and seeds the demo data, the second finds it there; while the first
         // starts, its pages must answer 503 until its readiness is UP (nginx then asks the other node)
@@ -89,6 +92,12 @@ class TwoNodesTests {
         b = new SpringApplicationBuilder(GongkaiApplication.class).profiles("demo").run(args);
         System.out.println("Two nodes: while node A started, " + refusedBeforeReady + " page requests got 503");
         jdbc = a.getBean(JdbcTemplate.class);
+        // both listen for NOTIFY (a PostgreSQL that has no client slot left delays that; the version row would still serve)
+        long start = System.nanoTime();
+        while (!(a.getBean(PublicChanges.class).isListening() && b.getBean(PublicChanges.class).isListening())
+                && System.nanoTime() - start < 30_000_000_000L) {
+            Thread.sleep(50);
+        }
     }
 
     static int refusedBeforeReady;
@@ -173,8 +182,19 @@ class TwoNodesTests {
     }
 
     static void cached(ConfigurableApplicationContext node, String path) throws Exception {
+        settle();
         get(node, path);
         assertThat(get(node, path).headers().firstValue("X-Page-Cache")).as("%s cached", path).hasValue("hit");
+    }
+
+    /** Waits until both nodes have heard of every public change so far, so that no late eviction empties a page just warmed. */
+    static void settle() throws InterruptedException {
+        long version = jdbc.queryForObject("select version from public_change where id = 1", Long.class);
+        long start = System.nanoTime();
+        while (Math.min(a.getBean(PublicChanges.class).seenVersion(), b.getBean(PublicChanges.class).seenVersion()) < version
+                && System.nanoTime() - start < 5_000_000_000L) {
+            Thread.sleep(10);
+        }
     }
 
     static <T> T as(ConfigurableApplicationContext node, String username, java.util.function.Function<StaffPrincipal, T> action) {

@@ -23,6 +23,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells every node that something public changed, through PostgreSQL alone. A change calls {@link #announce()} inside its
@@ -65,12 +67,33 @@ public class PublicChanges implements SmartLifecycle {
 
     /**
      * Records a public change. Call it inside the changing transaction (before it commits): the version row and the
-     * NOTIFY then become visible together with the change, and not at all if it rolls back.
+     * NOTIFY then become visible together with the change, and not at all if it rolls back. This node publishes
+     * {@link PublicChangeObserved} itself, on the committing thread right after the commit (at once without a transaction),
+     * and ignores its own NOTIFY: version numbers follow commit order (the row lock), so that event also covers any other
+     * node's change with a lower version that this node has not heard of yet.
      */
     public void announce() {
-        jdbc.query("""
+        Long version = jdbc.queryForObject("""
                 with changed as (update public_change set version = version + 1, changed_at = now() where id = 1 returning version)
-                select pg_notify(?, version::text) from changed""", rs -> null, CHANNEL);
+                select version, pg_notify(?, version::text) from changed""", (rs, n) -> rs.getLong(1), CHANNEL);
+        if (version == null) {
+            throw new IllegalStateException("public_change has no row");
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    observe(version);
+                }
+            });
+        } else {
+            observe(version);
+        }
+    }
+
+    /** Whether this node's listening connection is open (else it relies on reading the version row every second). */
+    public boolean isListening() {
+        return listening != null;
     }
 
     /** The highest version this node has seen (for tests and the operator). */
@@ -119,10 +142,10 @@ public class PublicChanges implements SmartLifecycle {
         long backoff = 500;
         while (running) {
             try (Connection connection = openListeningConnection()) {
-                listening = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
+                listening = connection;
                 if (lost) {
                     log.info("Listening again for public changes on channel {}", CHANNEL);
                     lost = false;
@@ -214,6 +237,7 @@ public class PublicChanges implements SmartLifecycle {
     /** For tests: breaks the listening connection as a network failure would; the node must recover by itself. */
     void dropListeningConnection() throws SQLException {
         Connection connection = listening;
+        listening = null;
         if (connection != null) {
             connection.close();
         }

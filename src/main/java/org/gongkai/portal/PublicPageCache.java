@@ -46,7 +46,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Component
 // first of all filters: a hit skips the session repository, request-id, observation (metrics) and Spring Security filters;
-// it reads the session cookie itself and never touches a session
+// it reads the session cookie itself and never touches a session. (The readiness gate shares this order; which of the two runs
+// first does not matter: until the node is ready the gate answers 503, which is never stored, so the cache is empty.)
 @Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class PublicPageCache extends OncePerRequestFilter {
 
