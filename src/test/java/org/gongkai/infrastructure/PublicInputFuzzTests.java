@@ -92,10 +92,42 @@ class PublicInputFuzzTests extends AbstractIntegrationTest {
     }
 
     /**
+     * The same values in place of each path variable (the others keep their real values), and some raw malformed segments:
+     * whatever answers, the application (404, 400) or Tomcat itself (an encoded NUL or slash), it is a Chinese page.
+     */
+    @Test
+    void hostilePathSegmentsAnswerChinesePagesAndNeverAServerError() throws Exception {
+        Map<String, String> values = pathValues();
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (RequestMappingInfo info : publicGetRoutes().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                Matcher variables = VARIABLE.matcher(pattern);
+                while (variables.find()) {
+                    String placeholder = variables.group();
+                    String filledOthers = fill(pattern.replace(placeholder, "HOSTILE"), values);
+                    List<String> segments = new ArrayList<>();
+                    HOSTILE.stream().filter(v -> !v.isEmpty())
+                            .forEach(v -> segments.add(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
+                    segments.addAll(List.of("%", "%zz", "%2e%2e", "..", "%2F", "a%2Fb", "%5C", ";x=1"));
+                    for (String segment : segments) {
+                        String path = filledOthers.replace("HOSTILE", segment);
+                        check(failures, path, "", get(path), null);
+                        requests++;
+                    }
+                }
+            }
+        }
+        assertThat(requests).as("requests sent").isGreaterThan(100);
+        assertThat(failures).as("hostile path segments that were not answered properly").isEmpty();
+    }
+
+    /**
      * @param mustRefuse true: must be the Chinese 400; false: must not be 400 (a valid value); null: any status below 500.
      */
     private static void check(List<String> failures, String path, String query, Response response, Boolean mustRefuse) {
-        String where = path + "?" + (query.length() > 60 ? query.substring(0, 60) + "…" : query) + " → " + response.status();
+        String target = path + (query.isEmpty() ? "" : "?" + query);
+        String where = (target.length() > 120 ? target.substring(0, 120) + "…" : target) + " → " + response.status();
         if (response.status() >= 500) {
             failures.add(where + " (server error)");
             return;
