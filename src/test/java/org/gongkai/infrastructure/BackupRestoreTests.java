@@ -92,8 +92,8 @@ class BackupRestoreTests extends AbstractIntegrationTest {
                 HttpResponse<byte[]> copy = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(restoredBase + "/items/" + item + "/attachments/1")).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(copy.statusCode()).isEqualTo(200);
-                assertThat(copy.body()).as("attachment bytes live in the database, and in the dump").isEqualTo(original.body())
-                        .hasSizeGreaterThan(100);
+                assertThat(copy.body()).as("attachment bytes live in the database, and in the dump").isNotEmpty()
+                        .isEqualTo(original.body());
             }
         } finally {
             Files.deleteIfExists(dump);
