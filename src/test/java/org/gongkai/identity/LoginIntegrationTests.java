@@ -138,7 +138,7 @@ class LoginIntegrationTests extends AbstractIntegrationTest {
                         .header("Accept", "text/html").build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("页面不存在", "/css/base.css", "lang=\"zh-CN\"")
+        assertThat(response.body()).contains("页面不存在", "/css/base-", "lang=\"zh-CN\"")
                 .doesNotContain("Exception", "Whitelabel", "at org.");
     }
 

@@ -44,6 +44,15 @@ class ErrorPagesIntegrationTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void whatTomcatRefusesBeforeTheApplicationIsAChinesePageToo() throws Exception {
+        for (String path : new String[] {"/catalogue/%00", "/items/a%2Fb", "/q/%5C"}) {
+            HttpResponse<String> response = get(path, BROWSER);
+            assertThat(response.statusCode()).as(path).isBetween(400, 499);
+            assertThat(response.body()).as(path).contains("lang=\"zh-CN\"").doesNotContain("HTTP Status", "Whitelabel", "Tomcat");
+        }
+    }
+
+    @Test
     void aNulInTheTrackingNumberIsRefusedWith400NotAServerError() throws Exception {
         String token = csrf("/requests/track");
         HttpResponse<String> response = post("/requests/track", "_csrf=" + enc(token) + "&number=2026%00x&code=abc");

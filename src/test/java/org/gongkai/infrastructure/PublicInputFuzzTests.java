@@ -92,10 +92,118 @@ class PublicInputFuzzTests extends AbstractIntegrationTest {
     }
 
     /**
+     * The same values in place of each path variable (the others keep their real values), and some raw malformed segments:
+     * whatever answers, the application (404, 400) or Tomcat itself (an encoded NUL or slash), it is a Chinese page.
+     */
+    @Test
+    void hostilePathSegmentsAnswerChinesePagesAndNeverAServerError() throws Exception {
+        Map<String, String> values = pathValues();
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (RequestMappingInfo info : publicGetRoutes().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                Matcher variables = VARIABLE.matcher(pattern);
+                while (variables.find()) {
+                    String placeholder = variables.group();
+                    String filledOthers = fill(pattern.replace(placeholder, "HOSTILE"), values);
+                    List<String> segments = new ArrayList<>();
+                    HOSTILE.stream().filter(v -> !v.isEmpty())
+                            .forEach(v -> segments.add(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
+                    segments.addAll(List.of("%", "%zz", "%2e%2e", "..", "%2F", "a%2Fb", "%5C", ";x=1"));
+                    for (String segment : segments) {
+                        String path = filledOthers.replace("HOSTILE", segment);
+                        check(failures, path, "", get(path), null);
+                        requests++;
+                    }
+                }
+            }
+        }
+        assertThat(requests).as("requests sent").isGreaterThan(100);
+        assertThat(failures).as("hostile path segments that were not answered properly").isEmpty();
+    }
+
+    /**
+     * The public forms (POST routes outside the console, read from the mappings): each field, one at a time, gets every
+     * hostile value while the declaration stays unticked, so nothing is ever submitted and no throttle is spent (each request
+     * comes from its own address). Nothing may fail with a server error; control characters are refused with 400.
+     */
+    @Test
+    void hostileFormFieldsOnThePublicFormsNeverCauseAServerError() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        int address = 1;
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            boolean post = info.getMethodsCondition().getMethods().contains(RequestMethod.POST);
+            boolean isPublic = info.getPatternValues().stream().noneMatch(p -> p.startsWith("/admin") || p.startsWith("/error"));
+            if (!post || !isPublic) {
+                continue;
+            }
+            List<String> fields = formFields(entry.getValue());
+            for (String pattern : info.getPatternValues()) {
+                for (String field : fields) {
+                    for (String value : HOSTILE) {
+                        String remote = "10.77." + (address / 250) + "." + (address % 250 + 1);
+                        address++;
+                        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(pattern)
+                                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(r -> {
+                                    r.setRemoteAddr(remote);
+                                    return r;
+                                })
+                                .param(field, value);
+                        int status;
+                        try {
+                            status = mvc.perform(request).andReturn().getResponse().getStatus();
+                        } catch (Exception e) {
+                            failures.add("POST " + pattern + " " + field + "=" + abbreviate(value) + " → " + e);
+                            continue;
+                        }
+                        requests++;
+                        if (status >= 500 || (InputGuard.hasControlCharacter(value) && status != 400)) {
+                            failures.add("POST " + pattern + " " + field + "=" + abbreviate(value) + " → " + status);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(requests).as("form requests sent").isGreaterThan(200);
+        assertThat(failures).as("hostile form fields that were not answered properly").isEmpty();
+    }
+
+    /** The request parameters and the components of record form objects a handler binds; never the declaration. */
+    private static List<String> formFields(HandlerMethod handler) {
+        List<String> fields = new ArrayList<>();
+        for (var methodParameter : handler.getMethodParameters()) {
+            Class<?> type = methodParameter.getParameterType();
+            RequestParam param = methodParameter.getParameterAnnotation(RequestParam.class);
+            if (param != null && !org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(type)) {
+                fields.add(!param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
+                        : methodParameter.getParameter().getName());
+            } else if (type.isRecord() && methodParameter.hasParameterAnnotation(
+                    org.springframework.web.bind.annotation.ModelAttribute.class)) {
+                for (var component : type.getRecordComponents()) {
+                    if (!component.getName().equals("declaration")) {
+                        fields.add(component.getName());
+                    }
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static String abbreviate(String value) {
+        String visible = value.chars().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c))
+                .collect(java.util.stream.Collectors.joining());
+        return visible.length() > 40 ? visible.substring(0, 40) + "…" : visible;
+    }
+
+    /**
      * @param mustRefuse true: must be the Chinese 400; false: must not be 400 (a valid value); null: any status below 500.
      */
     private static void check(List<String> failures, String path, String query, Response response, Boolean mustRefuse) {
-        String where = path + "?" + (query.length() > 60 ? query.substring(0, 60) + "…" : query) + " → " + response.status();
+        String target = path + (query.isEmpty() ? "" : "?" + query);
+        String where = (target.length() > 120 ? target.substring(0, 120) + "…" : target) + " → " + response.status();
         if (response.status() >= 500) {
             failures.add(where + " (server error)");
             return;

@@ -50,7 +50,8 @@ class QrCodeIntegrationTests extends AbstractIntegrationTest {
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
         assertThat(decoded).isEqualTo(codes.shortUrl(code)).endsWith("/q/" + code);
         mvc.perform(get("/admin/qr/{c}/qr.svg", code).with(as("sysadmin")))
-                .andExpect(header().string("Content-Type", "application/octet-stream"))
+                .andExpect(header().string("Content-Type", "image/svg+xml"))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("sandbox")))
                 .andExpect(header().string("Content-Disposition", Matchers.startsWith("attachment")));
         mvc.perform(get("/admin/qr/{c}/poster", code).with(as("sysadmin"))).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()

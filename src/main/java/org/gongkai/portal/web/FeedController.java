@@ -12,6 +12,9 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import org.gongkai.content.CatalogueNode;
+import org.gongkai.content.ContentManagement;
+import org.gongkai.infrastructure.NotFoundException;
 import org.gongkai.publication.PublicViews.ItemFilter;
 import org.gongkai.publication.PublicViews.ItemSummary;
 import org.gongkai.publication.PublishedItems;
@@ -30,12 +33,14 @@ class FeedController {
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
     private final PublishedItems published;
+    private final ContentManagement content;
     private final String baseUrl;
     private final String siteName;
 
-    FeedController(PublishedItems published, @Value("${gongkai.base-url}") String baseUrl,
+    FeedController(PublishedItems published, ContentManagement content, @Value("${gongkai.base-url}") String baseUrl,
                    @Value("${gongkai.site-name}") String siteName) {
         this.published = published;
+        this.content = content;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.siteName = siteName;
     }
@@ -47,8 +52,10 @@ class FeedController {
 
     @GetMapping("/catalogue/{code}/feed.atom")
     ResponseEntity<String> catalogue(@PathVariable String code) throws FeedException {
+        // a column that does not exist has no feed (its code once became the title, control characters and all)
+        CatalogueNode node = content.node(code).orElseThrow(NotFoundException::new);
         List<ItemSummary> items = published.list(ItemFilter.ofCatalogue(List.of(code)), 1, FEED_SIZE).items();
-        String title = items.isEmpty() ? code : items.get(0).catalogueName();
+        String title = items.isEmpty() ? node.getName() : items.get(0).catalogueName();
         return atom(siteName + " · " + title, baseUrl + "/catalogue/" + code, items, "/catalogue/" + code + "/feed.atom");
     }
 

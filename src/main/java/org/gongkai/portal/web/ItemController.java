@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.gongkai.infrastructure.DownloadTypes;
 import org.gongkai.infrastructure.NotFoundException;
 import org.gongkai.publication.PublicStatus;
 import org.gongkai.publication.PublicViews.PublicItem;
@@ -52,7 +53,7 @@ class ItemController {
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable int number) {
         PublishedFile file = published.attachment(id, number).orElseThrow(NotFoundException::new);
         boolean inline = INLINE_TYPES.contains(file.mediaType());
-        MediaType type = inline ? MediaType.parseMediaType(file.mediaType()) : safeDownloadType(file.mediaType());
+        MediaType type = inline ? MediaType.parseMediaType(file.mediaType()) : DownloadTypes.of(file.mediaType());
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.name(), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
@@ -61,13 +62,5 @@ class ItemController {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .body(file.content());
-    }
-
-    private static MediaType safeDownloadType(String mediaType) {
-        if (mediaType == null || mediaType.startsWith("text/html") || mediaType.contains("svg") || mediaType.contains("xml")
-                || mediaType.contains("javascript")) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-        return MediaType.parseMediaType(mediaType);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.gongkai.content.Attachments;
 import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.support.RuleViolation;
+import org.gongkai.infrastructure.DownloadTypes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -69,7 +70,7 @@ class AttachmentAdminController {
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable int position, @AuthenticationPrincipal StaffPrincipal me) {
         Attachments.Attachment a = attachments.download(id, position, me);
         boolean inline = INLINE.contains(a.mediaType());
-        return ResponseEntity.ok().contentType(inline ? MediaType.parseMediaType(a.mediaType()) : MediaType.APPLICATION_OCTET_STREAM)
+        return ResponseEntity.ok().contentType(inline ? MediaType.parseMediaType(a.mediaType()) : DownloadTypes.of(a.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                         .filename(a.filename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")

@@ -7,6 +7,7 @@ import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.infrastructure.NotFoundException;
 import org.gongkai.qr.QrCodes;
 import org.gongkai.support.RuleViolation;
+import org.gongkai.infrastructure.DownloadTypes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -95,11 +96,12 @@ class QrAdminController {
     @GetMapping("/{code}/qr.svg")
     ResponseEntity<byte[]> svg(@PathVariable String code) {
         QrCodes.QrCode qr = codes.find(code).orElseThrow(NotFoundException::new);
-        // SVG is only ever a download, never rendered inline
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+        // SVG is only ever a download, never rendered inline: its own type, as an attachment, sandboxed
+        return ResponseEntity.ok().contentType(DownloadTypes.SVG)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("二维码-" + qr.code() + ".svg", StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .body(codes.svg(qr.code()).getBytes(StandardCharsets.UTF_8));
     }
 
