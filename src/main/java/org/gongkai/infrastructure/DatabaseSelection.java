@@ -136,7 +136,8 @@ public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
                     createDatabaseIfMissing(embedded.getJdbcUrl("postgres", "postgres"));
                     createApplicationRoleIfMissing(embedded.getJdbcUrl("postgres", "postgres"));
                 }
-                return embedded.getJdbcUrl("postgres", EMBEDDED_DATABASE);
+                // without zonky's "?user=postgres", which would override the application's role
+                return embedded.getJdbcUrl("postgres", EMBEDDED_DATABASE).replaceFirst("\\?.*$", "");
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("Could not start the embedded PostgreSQL in " + directory, e);
             }
