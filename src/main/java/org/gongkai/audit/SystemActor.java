@@ -41,6 +41,11 @@ public final class SystemActor {
     /** The audit actor of the current system process, or null when none is named. */
     static String current() {
         String name = CURRENT.get();
-        return name == null ? null : "system:" + name;
+        return name == null ? null : actor(name);
+    }
+
+    /** How the named system process appears as the actor of an audit event: {@code system:<name>}. */
+    public static String actor(String name) {
+        return "system:" + name;
     }
 }
