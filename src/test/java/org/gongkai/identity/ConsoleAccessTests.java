@@ -129,6 +129,21 @@ class ConsoleAccessTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void theConsoleNavigationLinksEachRoleOnlyToPagesTheTableAllowsIt() throws Exception {
+        for (var account : ACCOUNTS.entrySet()) {
+            String home = mvc.perform(request(HttpMethod.GET, "/admin").with(as(account.getKey()))).andReturn().getResponse()
+                    .getContentAsString();
+            var links = java.util.regex.Pattern.compile("href=\"(/admin[^\"?#]*)").matcher(home).results()
+                    .map(m -> m.group(1)).distinct().toList();
+            assertThat(links).as(account.getKey() + "'s console links").isNotEmpty();
+            for (String link : links) {
+                assertThat(ConsoleAccess.allowed(new MockHttpServletRequest("GET", link)).orElse(Set.of()))
+                        .as(account.getKey() + " is shown a link to " + link).contains(account.getValue());
+            }
+        }
+    }
+
+    @Test
     void theComplianceExportIsRefusedToEveryRoleTheDashboardIsRefusedTo() throws Exception {
         for (String account : List.of("clerk", "secadmin", "auditor")) {
             mvc.perform(request(HttpMethod.GET, "/admin/compliance.xlsx").with(as(account)))
