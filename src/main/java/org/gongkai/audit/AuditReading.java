@@ -14,9 +14,17 @@ public class AuditReading {
     static final int EXPORT_LIMIT = 100_000;
 
     private final AuditTrail trail;
+    private final AuditAnchors anchors;
 
-    AuditReading(AuditTrail trail) {
+    AuditReading(AuditTrail trail, AuditAnchors anchors) {
         this.trail = trail;
+        this.anchors = anchors;
+    }
+
+    /** The newest anchor of the chain, for the auditor to compare with the anchor lines in the log. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AuditAnchor> lastAnchor() {
+        return anchors.last();
     }
 
     @Transactional(readOnly = true)

@@ -32,21 +32,23 @@ public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
     /** Serialises appends so that the chain has one order; taken per transaction and released at commit. */
-    private static final long CHAIN_LOCK = 0x6A6F6E6B6169L;
+    static final long CHAIN_LOCK = 0x6A6F6E6B6169L;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditAnchors anchors;
 
-    AuditTrail(JdbcTemplate jdbc, Clock clock) {
+    AuditTrail(JdbcTemplate jdbc, Clock clock, AuditAnchors anchors) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.anchors = anchors;
     }
 
-    /** Records an action of the signed-in user (or "anonymous") on an object. */
+    /** Records an action of the signed-in user (else of the {@link SystemActor} at work, else "anonymous") on an object. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String objectType, Object objectId, String summary) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String actor = "anonymous";
+        String actor = SystemActor.current() == null ? "anonymous" : SystemActor.current();
         String roles = "";
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             actor = auth.getName();
@@ -90,24 +92,47 @@ public class AuditTrail {
                 filter.toTimestamp(), filter.toTimestamp(), limit, offset);
     }
 
-    /** Recomputes every hash in order; the first row whose stored hash or link does not match breaks the chain. */
+    /**
+     * Recomputes every hash in order (the first row whose stored hash or link does not match breaks the chain), then holds the
+     * chain against its anchors: each anchor's signature must hold, and the event it anchored must still be there with the
+     * anchored hash. An anchored event that is gone means the tail was cut after the anchor was taken.
+     */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
         String[] previous = {GENESIS};
         long[] count = {0};
         Long[] broken = {null};
+        Long[] last = {null};
         jdbc.query("select * from audit_event order by id", rs -> {
+            AuditEvent event = map(rs, 0);
+            last[0] = event.id();
             if (broken[0] != null) {
                 return;
             }
-            AuditEvent event = map(rs, 0);
             count[0]++;
             if (!event.previousHash().equals(previous[0]) || !hash(event).equals(event.hash())) {
                 broken[0] = event.id();
             }
             previous[0] = event.hash();
         });
-        return new ChainVerification(count[0], broken[0]);
+        AuditAnchor[] lastAnchor = {null};
+        AuditAnchor[] cut = {null};
+        Long[] forged = {null};
+        jdbc.query("""
+                select a.*, e.hash as event_hash from audit_anchor a left join audit_event e on e.id = a.event_id
+                order by a.id""", rs -> {
+            AuditAnchor anchor = AuditAnchors.map(rs);
+            String eventHash = rs.getString("event_hash");
+            lastAnchor[0] = anchor;
+            if (!anchors.authentic(anchor)) {
+                forged[0] = forged[0] == null ? anchor.id() : forged[0];
+            } else if (eventHash == null) {
+                cut[0] = anchor;
+            } else if (!eventHash.equals(anchor.headHash()) && (broken[0] == null || anchor.eventId() < broken[0])) {
+                broken[0] = anchor.eventId();
+            }
+        });
+        return new ChainVerification(count[0], broken[0], last[0], lastAnchor[0], cut[0], forged[0]);
     }
 
     static AuditEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -22,12 +22,17 @@ import org.springframework.util.StringUtils;
 /**
  * Chooses the database before the application context starts, and says in one log line which one it chose:
  * the configured datasource ({@code GONGKAI_DB_URL}) when set; else docker-compose.yml when a Docker engine answers;
- * else an embedded PostgreSQL whose data directory lives under {@code ./var} so that data survives restarts.
+ * else an embedded PostgreSQL whose data directory lives under {@code ./var} so that data survives restarts. Where an owner role
+ * is configured ({@code GONGKAI_DB_OWNER_USER}), Flyway migrates as that role and the application connects as its own role;
+ * the embedded PostgreSQL is set up that way by itself (migrations as {@code postgres}, the application as
+ * {@code gongkai_app}).
  */
 public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
 
     /** zonky's embedded PostgreSQL: on the classpath of spring-boot:run and the tests, not in the production jar. */
     static final String EMBEDDED_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+    /** The embedded PostgreSQL's role for the application: it owns nothing and may not change the audit trail (V32). */
+    static final String EMBEDDED_APPLICATION_ROLE = EmbeddedDatabase.APPLICATION_ROLE;
 
     private final Log log;
 
@@ -43,6 +48,11 @@ public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String owner = environment.getProperty("gongkai.database.owner-user");
+        if (StringUtils.hasText(owner)) {
+            put(environment, Map.of("spring.flyway.user", owner,
+                    "spring.flyway.password", environment.getProperty("gongkai.database.owner-password", "")));
+        }
         if (!environment.getProperty("gongkai.database.auto-select", Boolean.class, true)) {
             return;
         }
@@ -69,11 +79,13 @@ public class DatabaseSelection implements EnvironmentPostProcessor, Ordered {
         int port = environment.getProperty("gongkai.database.embedded-port", Integer.class, 55432);
         String jdbcUrl = EmbeddedDatabase.start(new File(directory).getAbsoluteFile(), port);
         log.info("Database: embedded PostgreSQL 15 at " + jdbcUrl + ", data in " + new File(directory).getAbsolutePath()
-                + " (no GONGKAI_DB_URL and no Docker engine)");
+                + " (no GONGKAI_DB_URL and no Docker engine); migrations as postgres, the application as " + EMBEDDED_APPLICATION_ROLE);
         put(environment, Map.of(
                 "spring.datasource.url", jdbcUrl,
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", ""));
+                "spring.datasource.username", EMBEDDED_APPLICATION_ROLE,
+                "spring.datasource.password", "",
+                "spring.flyway.user", "postgres",
+                "spring.flyway.password", ""));
     }
 
     private static void put(ConfigurableEnvironment environment, Map<String, Object> properties) {

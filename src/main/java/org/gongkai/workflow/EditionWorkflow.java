@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.audit.SystemActor;
 import org.gongkai.console.Notifications;
 import org.gongkai.content.Attachments;
 import org.gongkai.content.ContentManagement;
@@ -309,18 +310,21 @@ public class EditionWorkflow {
     /** Publishes every scheduled edition whose time has come; the scheduler calls it every 30 seconds. */
     @Transactional
     public int publishDue() {
-        Instant now = Instant.now(clock);
-        int published = 0;
-        for (Long editionId : records.dueForPublication(now)) {
-            Edition edition = content.lockForWorkflow(editionId);
-            if (edition.getState() != EditionState.SCHEDULED) {
-                continue;
+        // whoever calls it, this is the scheduler's publication: its events are audited as system:scheduler
+        return SystemActor.call(SystemActor.SCHEDULER, () -> {
+            Instant now = Instant.now(clock);
+            int published = 0;
+            for (Long editionId : records.dueForPublication(now)) {
+                Edition edition = content.lockForWorkflow(editionId);
+                if (edition.getState() != EditionState.SCHEDULED) {
+                    continue;
+                }
+                publishNow(edition, content.view(editionId), now);
+                audit.record("edition.publishedOnSchedule", "edition", editionId, edition.getTitle());
+                published++;
             }
-            publishNow(edition, content.view(editionId), now);
-            audit.recordAs("system", "", "edition.publishedOnSchedule", "edition", editionId, edition.getTitle());
-            published++;
-        }
-        return published;
+            return published;
+        });
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------------

@@ -37,7 +37,8 @@ class ProductionStartTests {
                 "gongkai.base-url", "https://gongkai.example.gov.cn",
                 "gongkai.initial-admin.sysadmin-password", "Sys-admin-2026!",
                 "gongkai.initial-admin.secadmin-password", "Sec-admin-2026!",
-                "GONGKAI_CREDIT_CODE", CreditCode.complete("11330100MB0000000").value());
+                "GONGKAI_CREDIT_CODE", CreditCode.complete("11330100MB0000000").value(),
+                "GONGKAI_AUDIT_ANCHOR_KEY", "prod-start-test-audit-anchor-key-0123456789");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class)
                 .profiles("prod").run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new))) {

@@ -211,6 +211,10 @@ class WorkflowIntegrationTests extends AbstractIntegrationTest {
         assertThat(workflow.publishDue()).isEqualTo(1);
         assertThat(workflow.publishDue()).isZero();
         assertThat(state(id)).isEqualTo("PUBLISHED");
+        assertThat(jdbc.queryForList("""
+                select distinct actor from audit_event where object_type = 'edition' and object_id = ?
+                  and action in ('edition.published', 'edition.publishedOnSchedule')""", String.class, String.valueOf(id)))
+                .as("the scheduler is named, not anonymous").containsExactly("system:scheduler");
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** Form login for the admin console, role rules for its areas, and the security headers of every page. */
+/** Form login for the admin console, role rules for its routes ({@link ConsoleAccess}), and the security headers of every page. */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
@@ -63,17 +63,12 @@ class SecurityConfiguration {
         };
 
         http
-            .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/admin/account/**").authenticated()
-                .requestMatchers("/admin/departments/**").hasRole("SYSADMIN")
-                .requestMatchers("/admin/users/*/roles", "/admin/users/*/unlock", "/admin/users/*/second-factor").hasRole("SECADMIN")
-                .requestMatchers("/admin/account-requests/**").hasAnyRole("SYSADMIN", "SECADMIN", "AUDITOR")
-                .requestMatchers("/admin/users/**").hasAnyRole("SYSADMIN", "SECADMIN")
-                .requestMatchers("/admin/audit/**").hasRole("AUDITOR")
-                .requestMatchers("/admin/compliance/**").hasAnyRole("REVIEWER", "APPROVER", "SYSADMIN")
-                .requestMatchers("/admin/reports/**").hasAnyRole("CLERK", "REVIEWER", "APPROVER")
-                .requestMatchers("/admin/**").authenticated()
-                .anyRequest().permitAll())
+            .authorizeHttpRequests(requests -> {
+                // the console's rules come from one table; a console route it does not name is closed to everyone
+                ConsoleAccess.RULES.forEach(rule -> requests.requestMatchers(rule.matcher()).hasAnyRole(rule.roleNames()));
+                requests.requestMatchers("/admin/**").denyAll()
+                    .anyRequest().permitAll();
+            })
             .authenticationManager(new ProviderManager(new NameLockingAuthenticationProvider(identity, users, passwordEncoder)))
             .formLogin(form -> form
                 .loginPage("/login")

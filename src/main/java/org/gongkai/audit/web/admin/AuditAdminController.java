@@ -47,6 +47,7 @@ class AuditAdminController {
         model.addAttribute("hasNext", events.size() > PAGE_SIZE);
         model.addAttribute("page", current);
         model.addAttribute("time", TIME);
+        model.addAttribute("lastAnchor", reading.lastAnchor().orElse(null));
         return "admin/audit/events";
     }
 
