@@ -59,7 +59,8 @@ class BackupRestoreTests extends AbstractIntegrationTest {
             try (ConfigurableApplicationContext node = new SpringApplicationBuilder(GongkaiApplication.class).profiles("prod")
                     .run("--spring.datasource.url=" + restored.url(), "--spring.datasource.username=" + restored.user(),
                             "--spring.datasource.password=" + restored.password(), "--server.port=0",
-                            "--spring.datasource.hikari.maximum-pool-size=4", "--gongkai.base-url=https://gongkai.example.gov.cn")) {
+                            "--spring.datasource.hikari.maximum-pool-size=4", "--gongkai.base-url=https://gongkai.example.gov.cn",
+                            "--gongkai.audit.anchor-key=backup-restore-test-audit-anchor-key-0123456789")) {
                 JdbcTemplate restoredJdbc = node.getBean(JdbcTemplate.class);
                 Map<String, Long> after = counts(restoredJdbc);
                 for (String table : TABLES) {
