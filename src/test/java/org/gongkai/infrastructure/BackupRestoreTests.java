@@ -56,11 +56,12 @@ class BackupRestoreTests extends AbstractIntegrationTest {
             TestDatabase.Connection restored = TestDatabase.createEmpty("gongkai_restore");
             run(restored, List.of("pg_restore", "--no-owner", "--exit-on-error", "-d", database(restored), dump.toString()));
 
+            // the dump comes from the demo, whose audit anchors are signed with the demo profile's key
             try (ConfigurableApplicationContext node = new SpringApplicationBuilder(GongkaiApplication.class).profiles("prod")
                     .run("--spring.datasource.url=" + restored.url(), "--spring.datasource.username=" + restored.user(),
                             "--spring.datasource.password=" + restored.password(), "--server.port=0",
                             "--spring.datasource.hikari.maximum-pool-size=4", "--gongkai.base-url=https://gongkai.example.gov.cn",
-                            "--gongkai.audit.anchor-key=backup-restore-test-audit-anchor-key-0123456789")) {
+                            "--gongkai.audit.anchor-key=demo-only-audit-anchor-key-0123456789abcdef")) {
                 JdbcTemplate restoredJdbc = node.getBean(JdbcTemplate.class);
                 Map<String, Long> after = counts(restoredJdbc);
                 for (String table : TABLES) {

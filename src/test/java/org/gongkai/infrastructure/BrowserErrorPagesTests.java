@@ -34,7 +34,7 @@ class BrowserErrorPagesTests extends AbstractIntegrationTest {
         String clerk = TestAccounts.create(jdbc, "疾病预防控制科", "CLERK");
         try (Browser browser = Browser.desktop()) {
             browser.signIn(baseUrl(), clerk, TestAccounts.PASSWORD);
-            browser.driver().get(baseUrl() + "/admin/no-such-page");
+            browser.driver().get(baseUrl() + "/admin/documents/999999999");
             assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("页面不存在");
             assertThat(browser.driver().findElements(By.cssSelector("header.admin-header nav, nav.side-nav"))).isNotEmpty();
             assertThat(browser.driver().findElement(By.linkText("返回工作台")).getAttribute("href")).endsWith("/admin");

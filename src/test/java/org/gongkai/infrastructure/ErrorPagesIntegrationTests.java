@@ -114,7 +114,7 @@ class ErrorPagesIntegrationTests extends AbstractIntegrationTest {
                 + enc(TestAccounts.PASSWORD));
         assertThat(signedIn.statusCode()).isEqualTo(302);
 
-        HttpResponse<String> missing = get("/admin/no-such-page", BROWSER);
+        HttpResponse<String> missing = get("/admin/documents/999999999", BROWSER);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("class=\"admin-header\"", "页面不存在", "返回工作台").doesNotContain("site-header");
         HttpResponse<String> forbidden = get("/admin/users", BROWSER);
