@@ -241,14 +241,9 @@ public class PublicPageCache extends OncePerRequestFilter {
     }
 
     private static String key(HttpServletRequest request) {
-        boolean elder = false;
-        if (request.getCookies() != null) {
-            for (Cookie c : request.getCookies()) {
-                elder |= "elder".equals(c.getName()) && "1".equals(c.getValue());
-            }
-        }
+        // 长者模式 and 字号 are cookies that change the HTML: pages differ by them as by their address
         // the parameters, not the raw query string: the same page whatever the order or encoding of its parameters
-        StringBuilder key = new StringBuilder(elder ? "E" : "N").append(request.getRequestURI());
+        StringBuilder key = new StringBuilder(ReaderPreferences.of(request).cacheKey()).append(request.getRequestURI());
         new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) ->
                 key.append('\u0001').append(name).append('=').append(String.join("\u0002", values)));
         return key.toString();

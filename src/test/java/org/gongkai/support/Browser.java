@@ -69,6 +69,17 @@ public final class Browser implements AutoCloseable {
         return start(375, 812);
     }
 
+    /**
+     * A phone of the given CSS width, emulated (touch viewport, no scrollbar): headless Chromium does not make windows narrower
+     * than about 500 px, so a window size alone does not give a 390 px layout.
+     */
+    public static Browser phone(int width, int height) {
+        Browser browser = start(Math.max(width, 500), height);
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+        return browser;
+    }
+
     public ChromeDriver driver() {
         return driver;
     }
