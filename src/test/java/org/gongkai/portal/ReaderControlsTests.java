@@ -131,6 +131,24 @@ class ReaderControlsTests extends AbstractIntegrationTest {
                 }
             }
 
+            // a table wider than the phone scrolls sideways in its box, but its caption stays whole within the screen
+            driver.get(baseUrl() + "/preferences/elder?on=1&return=/");
+            for (String withTable : jdbc.queryForList("""
+                    select d.document_id from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                    where d.status = 'LIVE' and jsonb_array_length(coalesce(s.tables, '[]'::jsonb)) > 0""", String.class)) {
+                driver.get(baseUrl() + "/items/" + withTable);
+                @SuppressWarnings("unchecked")
+                List<String> clipped = (List<String>) js.executeScript("""
+                        return [...document.querySelectorAll('.table-scroll caption')].filter(c => {
+                          const box = c.closest('.table-scroll').getBoundingClientRect(), r = c.getBoundingClientRect();
+                          return r.right > box.right + 0.5 || r.left < box.left - 0.5;
+                        }).map(c => c.textContent);""");
+                assertThat(clipped).as("captions of " + withTable).isEmpty();
+                assertThat(widerThanThePhone(js)).as(withTable).isEmpty();
+            }
+            js.executeScript("document.querySelector('.table-scroll').scrollIntoView()");
+            browser.screenshot("reader-elder-phone-table");
+
             // 字号: 大 makes the item text larger than 中, 小 smaller; the choice stays (a cookie)
             driver.get(baseUrl() + "/preferences/elder?on=0&return=/items/" + id);
             double medium = size(js, ".item-page .body p");
