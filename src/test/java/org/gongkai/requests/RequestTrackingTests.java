@@ -85,6 +85,28 @@ class RequestTrackingTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void theOverdueNoticeOnAPhoneInBothModes() throws Exception {
+        testClock.fix(LocalDate.of(2026, 12, 15));
+        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "逾期提示页面测试信息"));
+        testClock.fix(submitted.dueOn().plusDays(3));
+        try (org.gongkai.support.Browser browser = org.gongkai.support.Browser.phone(390, 844)) {
+            var driver = browser.driver();
+            for (String elder : new String[] {"0", "1"}) {
+                driver.get(baseUrl() + "/preferences/elder?on=" + elder + "&return=/requests/track");
+                driver.findElement(org.openqa.selenium.By.id("number")).sendKeys(submitted.number());
+                driver.findElement(org.openqa.selenium.By.id("code")).sendKeys(submitted.queryCode());
+                driver.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+                browser.waiting().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".notice-box.overdue")).isEmpty());
+                var notice = driver.findElement(org.openqa.selenium.By.cssSelector(".notice-box.overdue"));
+                assertThat(notice.getText()).contains("已超过答复期限", "投诉、举报");
+                driver.executeScript("arguments[0].scrollIntoView()", notice);
+                browser.screenshot("request-overdue-phone" + ("1".equals(elder) ? "-elder" : ""));
+                assertThat(browser.axeViolations()).as("axe, elder=" + elder).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aRequestWaitingForTheApplicantsCorrectionIsNotOverdue() throws Exception {
         testClock.fix(LocalDate.of(2026, 12, 15));
         var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "补正中逾期测试信息"));
