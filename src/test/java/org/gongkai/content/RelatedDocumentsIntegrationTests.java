@@ -124,4 +124,17 @@ class RelatedDocumentsIntegrationTests extends AbstractIntegrationTest {
         assertThat(mvc.perform(get("/items/{id}", replacement)).andReturn().getResponse().getContentAsString())
                 .doesNotContain("banner withdrawn");
     }
+
+    @Test
+    void theDemosRepealedRuleLinksItsReplacement() throws Exception {
+        String repealed = jdbc.queryForObject("""
+                select d.document_id from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                where d.status = 'WITHDRAWN' and s.title = '示范市医疗机构校验管理实施细则（试行）'""", String.class);
+        String replacement = jdbc.queryForObject("""
+                select d.document_id from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                where d.status = 'LIVE' and s.title = '示范市医疗机构校验管理办法'""", String.class);
+        String page = mvc.perform(get("/items/{id}", repealed)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertThat(page).contains("<span>替代文件：</span><a href=\"/items/" + replacement + "\">示范市医疗机构校验管理办法</a>");
+    }
 }
