@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Rendered bytes of anonymous public pages, kept in memory with an ETag until anything public changes: a publication,
+ * Rendered bytes of anonymous public pages, kept in memory with an ETag until anything public changes (one copy per address,
+ * parameters and {@link ReaderPreferences}, the 长者模式 and 字号 cookies that change the HTML): a publication,
  * withdrawal or unpublishing (after its transaction commits) or a guide edit empties the cache, so it cannot go stale.
  * Changes committed by another node arrive as {@link PublicChangeObserved} (PostgreSQL NOTIFY, or the version row read
  * every second), so every node forgets its pages within a second. A page rendered while a change was committing is not

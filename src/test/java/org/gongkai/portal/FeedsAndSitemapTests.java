@@ -70,6 +70,8 @@ class FeedsAndSitemapTests extends AbstractIntegrationTest {
         }
         String item = jdbc.queryForObject("select document_id from public_document where status = 'LIVE' limit 1", String.class);
         assertThat(xml).contains("<loc>" + base + "/items/" + item + "</loc>");
+        String robots = mvc.perform(get("/robots.txt")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(robots).contains("Disallow: /items/*/print", "Disallow: /preferences/", "Sitemap: " + base + "/sitemap.xml");
         // the sitemap is well-formed XML
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));

@@ -88,7 +88,8 @@ class FeedController {
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
     ResponseEntity<String> robots() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-                .body("User-agent: *\nDisallow: /admin/\nDisallow: /login\nDisallow: /requests/track\nSitemap: " + baseUrl + "/sitemap.xml\n");
+                .body("User-agent: *\nDisallow: /admin/\nDisallow: /login\nDisallow: /requests/track\nDisallow: /preferences/\n"
+                        + "Disallow: /items/*/print\nSitemap: " + baseUrl + "/sitemap.xml\n");
     }
 
     private ResponseEntity<String> atom(String title, String link, List<ItemSummary> items, String self) throws FeedException {
