@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Rendered bytes of anonymous public pages, kept in memory with an ETag until anything public changes: a publication,
+ * Rendered bytes of anonymous public pages, kept in memory with an ETag until anything public changes (one copy per address,
+ * parameters and {@link ReaderPreferences}, the 长者模式 and 字号 cookies that change the HTML): a publication,
  * withdrawal or unpublishing (after its transaction commits) or a guide edit empties the cache, so it cannot go stale.
  * Changes committed by another node arrive as {@link PublicChangeObserved} (PostgreSQL NOTIFY, or the version row read
  * every second), so every node forgets its pages within a second. A page rendered while a change was committing is not
@@ -242,14 +243,9 @@ public class PublicPageCache extends OncePerRequestFilter {
     }
 
     private static String key(HttpServletRequest request) {
-        boolean elder = false;
-        if (request.getCookies() != null) {
-            for (Cookie c : request.getCookies()) {
-                elder |= "elder".equals(c.getName()) && "1".equals(c.getValue());
-            }
-        }
+        // 长者模式 and 字号 are cookies that change the HTML: pages differ by them as by their address
         // the parameters, not the raw query string: the same page whatever the order or encoding of its parameters
-        StringBuilder key = new StringBuilder(elder ? "E" : "N").append(request.getRequestURI());
+        StringBuilder key = new StringBuilder(ReaderPreferences.of(request).cacheKey()).append(request.getRequestURI());
         new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) ->
                 key.append('\u0001').append(name).append('=').append(String.join("\u0002", values)));
         return key.toString();

@@ -27,6 +27,11 @@ public final class PublicViews {
                              String disclosureAttribute, String bodyHtml, List<AttachmentRef> attachments,
                              List<RelatedRef> related, List<Change> history, String maskedTablesJson,
                              LocalDate validityChangedOn, String withdrawalReason) {
+
+        /** The published document that replaces this one (a REPLACES link made on the other document), if any. */
+        public RelatedRef replacement() {
+            return related.stream().filter(r -> "REPLACED_BY".equals(r.relation())).findFirst().orElse(null);
+        }
     }
 
     /** An attachment as listed on the page; {@code number} (from 1) is its place in the list and in its URL. */

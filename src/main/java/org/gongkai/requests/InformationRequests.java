@@ -261,6 +261,15 @@ public class InformationRequests {
                                String correctionNote, LocalDate correctionDueOn, Integer extensionDays,
                                LocalDate extensionApprovedOn, LocalDate repliedOn, ReplyType replyType, String replyText,
                                String remedyText, DeadlineChange deadlineChange) {
+
+        /**
+         * The reply deadline (答复期限) has passed and the request is still being handled (not waiting for the applicant's
+         * correction): the tracking page tells the applicant where to complain (条例第51条：可以向上一级行政机关或者政府信息
+         * 公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼). Derived from the clock when read.
+         */
+        public boolean replyOverdue() {
+            return state.open() && state != RequestState.CORRECTION_REQUESTED && clock.dueOn() != null && clock.overdue();
+        }
     }
 
     /** The reply deadline moved because the working-day calendar changed. */

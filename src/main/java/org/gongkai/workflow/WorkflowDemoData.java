@@ -56,6 +56,10 @@ class WorkflowDemoData implements ApplicationRunner {
     private final org.gongkai.reporting.AnnualReports annualReports;
     private final org.gongkai.publication.PublishedItems publishedItems;
 
+    /** The demo runs in one transaction: edition states changed through JPA are flushed before SQL reads them. */
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
+
     WorkflowDemoData(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
                      IdentityManagement identity, AuditTrail audit, Notifications notifications, JdbcTemplate jdbc, Clock clock,
                      org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems) {
@@ -232,6 +236,12 @@ class WorkflowDemoData implements ApplicationRunner {
         EditionView repealed = publish(new Doc("clerk2", "zcwj-gfxwj", "示范市医疗机构校验管理实施细则（试行）", "规范性文件", "医疗服务",
                 LocalDate.of(2024, 3, 12), "示卫规字〔2024〕2号", "医疗机构校验的程序和要求。",
                 "<p>第一条 为规范医疗机构校验工作，制定本细则。</p>"), reviewer, approver);
+        // its replacement, linked with 替代, so that the 废止 banner links to it
+        publish(new Doc("clerk2", "zcwj-gfxwj", "示范市医疗机构校验管理办法", "规范性文件", "医疗服务",
+                LocalDate.of(2025, 12, 15), "示卫规字〔2025〕9号", "医疗机构校验的程序、要求和结论，自2026年1月1日起施行。",
+                "<p>第一条 为规范医疗机构校验工作，根据《医疗机构管理条例》及其实施细则，制定本办法。</p>"
+                        + "<p>第二十条 本办法自2026年1月1日起施行，《示范市医疗机构校验管理实施细则（试行）》同时废止。</p>"),
+                reviewer, approver);
         as(reviewer);
         now.withdraw(repealed.editionId(), Validity.REPEALED, LocalDate.of(2026, 1, 1), "已被《示范市医疗机构校验管理办法》替代。", reviewer);
         // unpublished (published in error)
@@ -343,8 +353,17 @@ class WorkflowDemoData implements ApplicationRunner {
                 "应急信息".equals(doc.genre()), interpreted(doc)), clerk);
     }
 
-    /** A 政策解读 titled 《X》政策解读 interprets the published document X. */
+    /** Demo documents that replace (替代) another, by title: the replaced one's 废止 banner links to its replacement. */
+    private static final java.util.Map<String, String> REPLACES = java.util.Map.of("示范市医疗机构校验管理办法", "示范市医疗机构校验管理实施细则（试行）");
+
+    /** A 政策解读 titled 《X》政策解读 interprets the published document X; a document in {@link #REPLACES} replaces its predecessor. */
     private List<ContentManagement.RelatedInput> interpreted(Doc doc) {
+        entityManager.flush();
+        if (REPLACES.containsKey(doc.title())) {
+            return jdbc.queryForList("select d.public_id from document d join edition e on e.document_id = d.id"
+                            + " where e.title = ? and e.state = 'PUBLISHED'", String.class, REPLACES.get(doc.title())).stream()
+                    .map(id -> new ContentManagement.RelatedInput(RelatedDocument.Relation.REPLACES, id)).toList();
+        }
         if (!"政策解读".equals(doc.genre()) || !doc.title().startsWith("《")) {
             return List.of();
         }

@@ -100,4 +100,41 @@ class RelatedDocumentsIntegrationTests extends AbstractIntegrationTest {
         mvc.perform(get("/items/{id}", old)).andExpect(content().string(Matchers.allOf(Matchers.containsString("已被替代为"),
                 Matchers.containsString(newTitle))));
     }
+
+    @Test
+    void aRepealedDocumentsBannerLinksToTheDocumentThatReplacesIt() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String oldTitle = "旧版校验细则" + suffix;
+        mvc.perform(newDraft(oldTitle));
+        long oldEdition = editionOf(oldTitle);
+        String old = publish(oldEdition);
+        String newTitle = "新版校验办法" + suffix;
+        mvc.perform(newDraft(newTitle).param("relatedRelation", "REPLACES").param("relatedReference", "/items/" + old));
+        String replacement = publish(editionOf(newTitle));
+        mvc.perform(post("/admin/documents/{id}/withdraw", oldEdition).with(csrf()).with(as("reviewer")).param("validity", "REPEALED")
+                .param("effectiveOn", java.time.LocalDate.now(testClock).toString()).param("reason", "已被新版办法替代。"));
+        assertThat(jdbc.queryForObject("select status from public_document where document_id = ?", String.class, old))
+                .isEqualTo("WITHDRAWN");
+
+        String page = mvc.perform(get("/items/{id}", old)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String banner = page.substring(page.indexOf("class=\"banner withdrawn\""), page.indexOf("</div>", page.indexOf("class=\"banner withdrawn\"")));
+        assertThat(banner).contains("本文件已废止", "替代文件：", "href=\"/items/" + replacement + "\"", newTitle);
+        // the replacing document's own page has no banner
+        assertThat(mvc.perform(get("/items/{id}", replacement)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("banner withdrawn");
+    }
+
+    @Test
+    void theDemosRepealedRuleLinksItsReplacement() throws Exception {
+        String repealed = jdbc.queryForObject("""
+                select d.document_id from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                where d.status = 'WITHDRAWN' and s.title = '示范市医疗机构校验管理实施细则（试行）'""", String.class);
+        String replacement = jdbc.queryForObject("""
+                select d.document_id from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                where d.status = 'LIVE' and s.title = '示范市医疗机构校验管理办法'""", String.class);
+        String page = mvc.perform(get("/items/{id}", repealed)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertThat(page).contains("<span>替代文件：</span><a href=\"/items/" + replacement + "\">示范市医疗机构校验管理办法</a>");
+    }
 }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.gongkai.AbstractIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,71 @@ class RequestTrackingTests extends AbstractIntegrationTest {
         // another address is not affected
         assertThat(mvc.perform(post("/requests/track").with(csrf()).with(from("10.20.0.3")).param("number", "x").param("code", "y"))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anOverdueRequestStillInHandSaysSoAndNamesTheRouteToComplain() throws Exception {
+        testClock.fix(LocalDate.of(2026, 12, 15));
+        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "逾期提示测试信息"));
+        long department = jdbc.queryForObject("select id from department where active order by id limit 1", Long.class);
+        mvc.perform(post("/admin/requests/{id}/assign", submitted.id()).with(csrf()).with(as("reviewer"))
+                .param("version", "" + jdbc.queryForObject("select version from info_request where id = ?", Long.class, submitted.id()))
+                .param("departmentId", "" + department));
+        assertThat(jdbc.queryForObject("select state from info_request where id = ?", String.class, submitted.id())).isEqualTo("IN_PROGRESS");
+        String due = submitted.dueOn().toString();
+
+        // on the last day of the deadline: no notice
+        testClock.fix(submitted.dueOn());
+        String onTime = track(submitted, "10.20.0.4");
+        assertThat(onTime).contains(due, "办理中").doesNotContain("已超过答复期限", "投诉、举报");
+
+        // the next day the deadline has passed and nothing was replied
+        testClock.fix(submitted.dueOn().plusDays(1));
+        String late = track(submitted, "10.20.0.4");
+        assertThat(late).contains("已超过答复期限", "本申请的答复期限为" + due + "，现已超过期限",
+                "第五十一条", "可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼",
+                "href=\"/guide\"");
+    }
+
+    @Test
+    void theOverdueNoticeOnAPhoneInBothModes() throws Exception {
+        testClock.fix(LocalDate.of(2026, 12, 15));
+        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "逾期提示页面测试信息"));
+        testClock.fix(submitted.dueOn().plusDays(3));
+        try (org.gongkai.support.Browser browser = org.gongkai.support.Browser.phone(390, 844)) {
+            var driver = browser.driver();
+            for (String elder : new String[] {"0", "1"}) {
+                driver.get(baseUrl() + "/preferences/elder?on=" + elder + "&return=/requests/track");
+                driver.findElement(org.openqa.selenium.By.id("number")).sendKeys(submitted.number());
+                driver.findElement(org.openqa.selenium.By.id("code")).sendKeys(submitted.queryCode());
+                driver.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+                browser.waiting().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".notice-box.overdue")).isEmpty());
+                var notice = driver.findElement(org.openqa.selenium.By.cssSelector(".notice-box.overdue"));
+                assertThat(notice.getText()).contains("已超过答复期限", "投诉、举报");
+                driver.executeScript("arguments[0].scrollIntoView()", notice);
+                browser.screenshot("request-overdue-phone" + ("1".equals(elder) ? "-elder" : ""));
+                assertThat(browser.axeViolations()).as("axe, elder=" + elder).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aRequestWaitingForTheApplicantsCorrectionIsNotOverdue() throws Exception {
+        testClock.fix(LocalDate.of(2026, 12, 15));
+        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "补正中逾期测试信息"));
+        mvc.perform(post("/admin/requests/{id}/correction", submitted.id()).with(csrf()).with(as("reviewer"))
+                .param("version", "" + jdbc.queryForObject("select version from info_request where id = ?", Long.class, submitted.id()))
+                .param("note", "请写明所需信息的年份").param("dueOn", "2026-12-30"));
+        assertThat(jdbc.queryForObject("select state from info_request where id = ?", String.class, submitted.id()))
+                .isEqualTo("CORRECTION_REQUESTED");
+        testClock.fix(submitted.dueOn().plusDays(5));
+        assertThat(track(submitted, "10.20.0.5")).contains("补正告知").doesNotContain("已超过答复期限");
+    }
+
+    private String track(InformationRequests.Submitted submitted, String address) throws Exception {
+        return mvc.perform(post("/requests/track").with(csrf()).with(from(address))
+                        .param("number", submitted.number()).param("code", submitted.queryCode()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static String withoutCsrf(MvcResult result) throws Exception {

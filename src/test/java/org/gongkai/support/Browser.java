@@ -69,6 +69,30 @@ public final class Browser implements AutoCloseable {
         return start(375, 812);
     }
 
+    /**
+     * A phone of the given CSS width, emulated (touch viewport, no scrollbar): headless Chromium does not make windows narrower
+     * than about 500 px, so a window size alone does not give a 390 px layout.
+     */
+    public static Browser phone(int width, int height) {
+        Browser browser = start(Math.max(width, 500), height);
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+        return browser;
+    }
+
+    /** Runs axe-core (src/test/resources/axe) over the current page: every violation as "rule impact [first nodes]". */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> axeViolations() {
+        try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+            driver.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return (java.util.List<String>) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => "
+                + "v.id + ' ' + v.impact + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))));");
+    }
+
     public ChromeDriver driver() {
         return driver;
     }

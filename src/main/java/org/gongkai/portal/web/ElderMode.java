@@ -3,6 +3,8 @@ package org.gongkai.portal.web;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gongkai.portal.ReaderPreferences;
+import org.gongkai.portal.ReaderPreferences.TextSize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,26 +12,30 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * 长者模式 (适老化): larger text, higher contrast, a simpler layout. A plain link switches it on or off and a cookie keeps
- * it, so it works without JavaScript; the link only ever returns to a path of this site.
+ * 长者模式 (适老化): larger text on every page, higher contrast, a simpler layout; and the 字号 (大/中/小) of an item's text.
+ * Plain links switch them and cookies keep them ({@link ReaderPreferences}), so they work without JavaScript; the links
+ * only ever return to a path of this site.
  */
 @Controller
 @ControllerAdvice(basePackages = "org.gongkai")
 class ElderMode {
 
-    static final String COOKIE = "elder";
+    private static final int ONE_YEAR = 365 * 24 * 3600;
 
     @ModelAttribute("elderMode")
     boolean elderMode(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName()) && "1".equals(cookie.getValue())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return ReaderPreferences.of(request).elder();
+    }
+
+    /** The classes of the root element of public pages (see public.css). */
+    @ModelAttribute("readerClasses")
+    String readerClasses(HttpServletRequest request) {
+        return ReaderPreferences.of(request).htmlClasses();
+    }
+
+    @ModelAttribute("textSize")
+    String textSize(HttpServletRequest request) {
+        return ReaderPreferences.of(request).textSize().value();
     }
 
     @ModelAttribute("currentPath")
@@ -45,13 +51,27 @@ class ElderMode {
     @GetMapping("/preferences/elder")
     String toggle(@RequestParam(defaultValue = "1") String on, @RequestParam(name = "return", defaultValue = "/") String returnTo,
                   HttpServletResponse response) {
-        Cookie cookie = new Cookie(COOKIE, "1".equals(on) ? "1" : "0");
+        boolean elder = "1".equals(on);
+        response.addCookie(cookie(ReaderPreferences.ELDER_COOKIE, elder ? "1" : "0", elder));
+        return "redirect:" + safeReturn(returnTo);
+    }
+
+    /** 字号 大/中/小: {@code medium} removes the cookie. */
+    @GetMapping("/preferences/text-size")
+    String textSize(@RequestParam(defaultValue = "medium") String size,
+                    @RequestParam(name = "return", defaultValue = "/") String returnTo, HttpServletResponse response) {
+        TextSize chosen = TextSize.parse(size);
+        response.addCookie(cookie(ReaderPreferences.TEXT_SIZE_COOKIE, chosen.value(), chosen != TextSize.MEDIUM));
+        return "redirect:" + safeReturn(returnTo);
+    }
+
+    private static Cookie cookie(String name, String value, boolean keep) {
+        Cookie cookie = new Cookie(name, value);
         cookie.setPath("/");
-        cookie.setMaxAge("1".equals(on) ? 365 * 24 * 3600 : 0);
+        cookie.setMaxAge(keep ? ONE_YEAR : 0);
         cookie.setHttpOnly(true);
         cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
-        return "redirect:" + safeReturn(returnTo);
+        return cookie;
     }
 
     /** Only same-site paths: no scheme, no host, no protocol-relative "//" and no backslash tricks. */

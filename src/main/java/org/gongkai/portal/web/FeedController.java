@@ -1,5 +1,6 @@
 package org.gongkai.portal.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -25,12 +26,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Atom feeds of the whole site and of one catalogue column, and the sitemap; all from published snapshots only. */
+/**
+ * Atom feeds of the whole site and of one catalogue column (with everything in its sub-columns), and the sitemap of every
+ * public page a search engine should know; documents from published snapshots only.
+ */
 @Controller
 class FeedController {
 
     static final int FEED_SIZE = 30;
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+
+    /** Public pages that are not documents or columns, listed in the sitemap after the home page. */
+    static final List<String> FIXED_PAGES = List.of("/catalogue", "/guide", "/guide/matters", "/reports/annual", "/data",
+            "/requests/new");
 
     private final PublishedItems published;
     private final ContentManagement content;
@@ -50,13 +58,12 @@ class FeedController {
         return atom(siteName + " 政府信息公开", baseUrl + "/", published.list(ItemFilter.none(), 1, FEED_SIZE).items(), "/feed.atom");
     }
 
+    /** A column's feed holds what its page lists: its own items and those of every sub-column; an unknown column is 404. */
     @GetMapping("/catalogue/{code}/feed.atom")
     ResponseEntity<String> catalogue(@PathVariable String code) throws FeedException {
-        // a column that does not exist has no feed (its code once became the title, control characters and all)
         CatalogueNode node = content.node(code).orElseThrow(NotFoundException::new);
-        List<ItemSummary> items = published.list(ItemFilter.ofCatalogue(List.of(code)), 1, FEED_SIZE).items();
-        String title = items.isEmpty() ? node.getName() : items.get(0).catalogueName();
-        return atom(siteName + " · " + title, baseUrl + "/catalogue/" + code, items, "/catalogue/" + code + "/feed.atom");
+        List<ItemSummary> items = published.list(ItemFilter.ofCatalogue(content.codesUnder(code)), 1, FEED_SIZE).items();
+        return atom(siteName + " · " + node.getName(), baseUrl + "/catalogue/" + code, items, "/catalogue/" + code + "/feed.atom");
     }
 
     @GetMapping(value = "/sitemap.xml", produces = "application/xml;charset=UTF-8")
@@ -64,6 +71,12 @@ class FeedController {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         xml.append("  <url><loc>").append(baseUrl).append("/</loc></url>\n");
+        for (String page : FIXED_PAGES) {
+            xml.append("  <url><loc>").append(baseUrl).append(page).append("</loc></url>\n");
+        }
+        for (CatalogueNode node : content.catalogue()) {
+            xml.append("  <url><loc>").append(baseUrl).append("/catalogue/").append(escape(node.getCode())).append("</loc></url>\n");
+        }
         for (var entry : published.sitemap()) {
             xml.append("  <url><loc>").append(baseUrl).append("/items/").append(escape(entry.documentId()))
                     .append("</loc><lastmod>").append(entry.lastModified().toString()).append("</lastmod></url>\n");
@@ -75,7 +88,8 @@ class FeedController {
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
     ResponseEntity<String> robots() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-                .body("User-agent: *\nDisallow: /admin/\nDisallow: /login\nDisallow: /requests/track\nSitemap: " + baseUrl + "/sitemap.xml\n");
+                .body("User-agent: *\nDisallow: /admin/\nDisallow: /login\nDisallow: /requests/track\nDisallow: /preferences/\n"
+                        + "Disallow: /items/*/print\nSitemap: " + baseUrl + "/sitemap.xml\n");
     }
 
     private ResponseEntity<String> atom(String title, String link, List<ItemSummary> items, String self) throws FeedException {
@@ -85,7 +99,10 @@ class FeedController {
         feed.setLink(link);
         feed.setUri(baseUrl + self);
         feed.setLanguage("zh-CN");
-        feed.setPublishedDate(items.isEmpty() ? new Date(0) : Date.from(items.get(0).lastMajorChangeAt()));
+        // Atom's <updated>: the newest entry's time; an empty feed takes the last change of anything public (never 1970)
+        Instant updated = items.stream().map(ItemSummary::lastMajorChangeAt).max(Instant::compareTo)
+                .or(published::lastChange).orElse(Instant.EPOCH);
+        feed.setPublishedDate(Date.from(updated));
         List<SyndEntry> entries = new ArrayList<>();
         for (ItemSummary item : items) {
             SyndEntry entry = new SyndEntryImpl();

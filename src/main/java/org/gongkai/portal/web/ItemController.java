@@ -35,6 +35,16 @@ class ItemController {
 
     @GetMapping("/items/{id}")
     String item(@PathVariable String id, Model model, HttpServletResponse response) {
+        return page(id, false, model, response);
+    }
+
+    /** The print view: the same page styled by print.css on screen, for printing without JavaScript (the 打印 link). */
+    @GetMapping("/items/{id}/print")
+    String print(@PathVariable String id, Model model, HttpServletResponse response) {
+        return page(id, true, model, response);
+    }
+
+    private String page(String id, boolean printView, Model model, HttpServletResponse response) {
         PublicItem item = published.find(id).orElse(null);
         if (item == null) {
             if (published.status(id) == PublicStatus.UNPUBLISHED) {
@@ -46,6 +56,7 @@ class ItemController {
         model.addAttribute("item", item);
         model.addAttribute("s", item.summary());
         model.addAttribute("tables", org.gongkai.tables.PublishedTables.read(item.maskedTablesJson()));
+        model.addAttribute("printView", printView);
         return "portal/item";
     }
 
