@@ -212,8 +212,8 @@ public class PublishedItems {
                 rs -> {
                     ItemSummary item = summary(rs);
                     String summary = item.summary() == null ? "" : item.summary();
-                    String lowerSummary = summary.toLowerCase(Locale.ROOT);
-                    String text = terms.stream().allMatch(lowerSummary::contains) ? summary : summary + " " + rs.getString("body_text");
+                    String normalSummary = SearchText.normalise(summary);
+                    String text = terms.stream().allMatch(normalSummary::contains) ? summary : summary + " " + rs.getString("body_text");
                     byId.put(rs.getLong("snapshot_id"),
                             new SearchHit(item, highlight(item.title(), terms), highlight(snippet(text, terms), terms)));
                 }, (Object) ids.toArray(Long[]::new));
@@ -606,32 +606,41 @@ public class PublishedItems {
         return String.join(" & ", bigrams.stream().map(b -> "'" + b + "'").toList());
     }
 
+    /** The text in segments, the terms marked wherever they occur once the text is normalised as search normalises it. */
     static List<Segment> highlight(String text, List<String> terms) {
         List<Segment> segments = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return segments;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        SearchText.Mapped mapped = SearchText.mapped(text);
         int at = 0;
-        while (at < text.length()) {
+        int rawAt = 0;
+        while (at < mapped.text().length()) {
             int best = -1;
             int bestLength = 0;
             for (String term : terms) {
-                int found = lower.indexOf(term, at);
+                int found = mapped.indexOf(term, at);
                 if (found >= 0 && (best < 0 || found < best || (found == best && term.length() > bestLength))) {
                     best = found;
                     bestLength = term.length();
                 }
             }
             if (best < 0) {
-                segments.add(new Segment(text.substring(at), false));
                 break;
             }
-            if (best > at) {
-                segments.add(new Segment(text.substring(at, best), false));
+            int rawStart = Math.max(rawAt, mapped.from()[best]);
+            int rawEnd = Math.max(rawStart, mapped.to()[best + bestLength - 1]);
+            if (rawStart > rawAt) {
+                segments.add(new Segment(text.substring(rawAt, rawStart), false));
             }
-            segments.add(new Segment(text.substring(best, best + bestLength), true));
+            if (rawEnd > rawStart) {
+                segments.add(new Segment(text.substring(rawStart, rawEnd), true));
+            }
+            rawAt = rawEnd;
             at = best + bestLength;
+        }
+        if (rawAt < text.length()) {
+            segments.add(new Segment(text.substring(rawAt), false));
         }
         return segments;
     }
@@ -640,8 +649,8 @@ public class PublishedItems {
         if (text == null) {
             return "";
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        int first = terms.stream().mapToInt(lower::indexOf).filter(i -> i >= 0).min().orElse(0);
+        SearchText.Mapped mapped = SearchText.mapped(text);
+        int first = terms.stream().mapToInt(t -> mapped.indexOf(t, 0)).filter(i -> i >= 0).map(i -> mapped.from()[i]).min().orElse(0);
         int start = Math.max(0, first - SNIPPET_RADIUS);
         int end = Math.min(text.length(), first + SNIPPET_RADIUS * 2);
         return (start > 0 ? "…" : "") + text.substring(start, end).strip() + (end < text.length() ? "…" : "");

@@ -84,4 +84,61 @@ public final class SearchText {
         }
         return terms;
     }
+
+    /**
+     * A text normalised as {@link #normalise} does, character by character, with where each normalised character came
+     * from in the original ({@code from} inclusive, {@code to} exclusive), so that a term found in the normalised text can
+     * be highlighted in the original one. Normalising each character alone differs from the whole text only for combining
+     * sequences, where a highlight may then be missed.
+     */
+    record Mapped(String text, int[] from, int[] to) {
+
+        /** Where in the original the first occurrence of {@code term} at or after normalised position {@code start} is. */
+        int indexOf(String term, int start) {
+            return text.indexOf(term, start);
+        }
+    }
+
+    static Mapped mapped(String original) {
+        StringBuilder out = new StringBuilder(original.length());
+        int[] from = new int[original.length() * 4 + 4];
+        int[] to = new int[from.length];
+        for (int i = 0; i < original.length(); ) {
+            int cp = original.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            String piece = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            for (int k = 0; k < piece.length(); k++) {
+                if (out.length() == from.length) {
+                    from = java.util.Arrays.copyOf(from, from.length * 2);
+                    to = java.util.Arrays.copyOf(to, to.length * 2);
+                }
+                char c = piece.charAt(k);
+                out.append(switch (c) {
+                    case '(', '[', '【' -> '〔';
+                    case ')', ']', '】' -> '〕';
+                    default -> c;
+                });
+                from[out.length() - 1] = i;
+                to[out.length() - 1] = next;
+            }
+            i = next;
+        }
+        StringBuilder text = new StringBuilder(out.length());
+        int[] keptFrom = new int[out.length()];
+        int[] keptTo = new int[out.length()];
+        java.util.regex.Matcher between = BETWEEN_CJK.matcher(out);
+        int at = 0;
+        while (at < out.length()) {
+            int dropFrom = between.find(at) ? between.start() : out.length();
+            int dropTo = dropFrom < out.length() ? between.end() : out.length();
+            for (int k = at; k < dropFrom; k++) {
+                keptFrom[text.length()] = from[k];
+                keptTo[text.length()] = to[k];
+                text.append(out.charAt(k));
+            }
+            at = dropTo;
+        }
+        return new Mapped(text.toString(), java.util.Arrays.copyOf(keptFrom, text.length()),
+                java.util.Arrays.copyOf(keptTo, text.length()));
+    }
 }

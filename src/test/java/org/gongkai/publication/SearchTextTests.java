@@ -128,8 +128,15 @@ class SearchTextTests extends AbstractIntegrationTest {
         // the 发布机构 is searched too
         assertThat(found(department.name() + " " + marker)).containsExactlyInAnyOrder(regulation.documentId(), citing.documentId());
 
+        // the highlight marks what was typed in the text as it is written
         SearchHit hit = published.search("双随机一公开 " + marker, ItemFilter.none(), 1, 10).items().get(0);
-        assertThat(hit.item().documentNumber()).isEqualTo(number);
+        assertThat(hit.title()).filteredOn(PublicViews.Segment::match).extracting(PublicViews.Segment::text)
+                .containsExactly("双随机、一公开", marker);
+        assertThat(String.join("", hit.title().stream().map(PublicViews.Segment::text).toList())).isEqualTo(regulation.title());
+        SearchHit full = published.search("ＡＥＦＩ " + marker, ItemFilter.none(), 1, 10).items().get(0);
+        assertThat(full.snippet()).anyMatch(seg -> seg.match() && seg.text().equals("ＡＥＦＩ"));
+        SearchHit cited = published.search("示卫规字(2025)" + serial + "号", ItemFilter.none(), 1, 10).items().get(1);
+        assertThat(cited.title()).anyMatch(seg -> seg.match() && seg.text().equals(number));
     }
 
     @Test
