@@ -131,8 +131,10 @@ public class PublishedItems {
     }
 
     /**
-     * Chinese substring search: each whitespace-separated term must occur in the title, summary or body. Terms of two or
-     * more characters are found through the bigram index; title matches rank first, then the newest.
+     * Chinese substring search: each whitespace-separated term must occur in the title, summary, body, 文号, 索引号 or
+     * 发布机构, all compared as {@link SearchText} normalises them (the stored {@code search_title} and {@code search_text}).
+     * Terms of two or more characters are found through the bigram index; a query that is a whole 文号 or 索引号 ranks that
+     * document first, then title matches, then the newest.
      * <p>
      * The work per query is bounded however common the terms are. The first query reads at most
      * {@link #SEARCH_RESULT_CAP} + 1 matches through the bigram index: if that is all of them, they are ranked here. If there

@@ -147,7 +147,8 @@ class SearchTextTests extends AbstractIntegrationTest {
         PublicationContent content = PublicationFixtures.content(department, newId(), "举报处理结果公示" + marker, body,
                 Instant.parse("2026-03-02T01:00:00Z"));
         String tables = """
-                [{"caption":"处理名单","columns":["姓名","身份证号"],"rows":[["李**","4401**********5678"]]}]""";
+                [{"caption":"处理名单","columns":[{"key":"name","label":"姓名","numeric":false},
+                 {"key":"id","label":"身份证号","numeric":false}],"rows":[{"name":"李**","id":"4401**********5678"}],"chart":null}]""";
         publish(new PublicationContent(content.documentId(), content.editionId(), 1, content.departmentId(),
                 content.departmentCreditCode(), content.publishedAt(), false, null, content.title(), content.documentNumber(),
                 content.writtenOn(), content.summary(), content.keywords(), content.catalogueCode(), content.catalogueName(),
