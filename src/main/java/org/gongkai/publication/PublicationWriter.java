@@ -76,8 +76,8 @@ public class PublicationWriter {
                 insert into publication_snapshot (document_id, edition_id, edition_number, published_at, minor_change, change_note,
                     title, document_number, written_on, summary, keywords, catalogue_code, catalogue_name, topic, genre,
                     audience, disclosure_attribute, issuing_department_name, emergency, body_html, body_text,
-                    attachments, related, tables)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                    attachments, related, tables, index_number)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
                 returning id""", Long.class,
                 c.documentId(), c.editionId(), c.editionNumber(), Timestamp.from(c.publishedAt()), c.minorChange(),
                 c.changeNote(), c.title(), c.documentNumber(), c.writtenOn() == null ? null : Date.valueOf(c.writtenOn()),
@@ -85,7 +85,7 @@ public class PublicationWriter {
                 c.disclosureAttribute(), c.issuingDepartmentName(), c.emergency(),
                 c.bodyHtml() == null ? "" : c.bodyHtml(), c.bodyText() == null ? "" : c.bodyText(),
                 json.writeValueAsString(attachmentRefs), json.writeValueAsString(related),
-                c.maskedTablesJson() == null ? "[]" : c.maskedTablesJson());
+                c.maskedTablesJson() == null ? "[]" : c.maskedTablesJson(), indexNumber);
         jdbc.update("""
                 update public_document set current_snapshot_id = ?, status = case when status = 'UNPUBLISHED' then 'LIVE' else status end,
                     unpublished_at = null, unpublished_reason = null,

@@ -131,8 +131,10 @@ public class PublishedItems {
     }
 
     /**
-     * Chinese substring search: each whitespace-separated term must occur in the title, summary or body. Terms of two or
-     * more characters are found through the bigram index; title matches rank first, then the newest.
+     * Chinese substring search: each whitespace-separated term must occur in the title, summary, body, 文号, 索引号 or
+     * 发布机构, all compared as {@link SearchText} normalises them (the stored {@code search_title} and {@code search_text}).
+     * Terms of two or more characters are found through the bigram index; a query that is a whole 文号 or 索引号 ranks that
+     * document first, then title matches, then the newest.
      * <p>
      * The work per query is bounded however common the terms are. The first query reads at most
      * {@link #SEARCH_RESULT_CAP} + 1 matches through the bigram index: if that is all of them, they are ranked here. If there
@@ -153,27 +155,54 @@ public class PublishedItems {
         jdbc.execute("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS);
         Match match = new Match(terms, filter);
         int offset = (current - 1) * pageSize;
-        List<Long> ids = frequentInTitles(match, offset, pageSize);
+        int wanted = offset + pageSize;
+        // an exact 文号 or 索引号 comes first, whatever else matches
+        List<Long> exact = exactNumber(query, match);
+        Ranked ranked = ranked(match, wanted);
+        List<Long> all = new ArrayList<>(exact);
+        ranked.ids().stream().filter(id -> !exact.contains(id)).forEach(all::add);
+        long total = ranked.total() >= SEARCH_RESULT_CAP ? SEARCH_RESULT_CAP
+                : Math.min(SEARCH_RESULT_CAP, ranked.total() + exact.stream().filter(id -> !ranked.all().contains(id)).count());
+        List<Long> ids = all.subList(Math.min(offset, all.size()), Math.min(wanted, all.size()));
+        return hits(terms, ids, current, pageSize, total);
+    }
+
+    /** The first {@code wanted} matches in rank order, how many there are (up to the cap), and all of them when fewer. */
+    private record Ranked(List<Long> ids, long total, Set<Long> all) {
+    }
+
+    private Ranked ranked(Match match, int wanted) {
+        List<Long> ids = frequentInTitles(match, wanted);
         if (ids == null && frequentInText(match)) {
-            ids = frequentPage(match, offset, pageSize);
+            ids = frequentPage(match, wanted);
         }
         if (ids != null) {
-            return hits(terms, ids, current, pageSize, SEARCH_RESULT_CAP);
+            return new Ranked(ids, SEARCH_RESULT_CAP, Set.of());
         }
         Sql candidates = Sql.of("select s.id, s.published_at, ").and(match.inTitle()).and(Sql.of(" as in_title from publication_snapshot s where "))
                 .and(match.fullTextIndex()).and(match.inFullText(true)).and(match.isPublic()).and(match.snapshotFilter())
                 .and(Sql.of(" limit ?", SEARCH_RESULT_CAP + 1));
         List<Candidate> found = jdbc.query(candidates.sql(),
                 (rs, n) -> new Candidate(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)), candidates.args().toArray());
-        long total;
         if (found.size() <= SEARCH_RESULT_CAP) {
-            total = found.size();
-            ids = found.stream().sorted(Candidate.RANKING).skip(offset).limit(pageSize).map(Candidate::id).toList();
-        } else {
-            total = SEARCH_RESULT_CAP;
-            ids = frequentPage(match, offset, pageSize);
+            return new Ranked(found.stream().sorted(Candidate.RANKING).limit(wanted).map(Candidate::id).toList(), found.size(),
+                    found.stream().map(Candidate::id).collect(java.util.stream.Collectors.toSet()));
         }
-        return hits(terms, ids, current, pageSize, total);
+        return new Ranked(frequentPage(match, wanted), SEARCH_RESULT_CAP, Set.of());
+    }
+
+    /**
+     * Current public snapshots whose 文号 or 索引号 is the whole query, however its brackets and spaces were typed (at most
+     * a few; newest first), found through the index of their keys.
+     */
+    private List<Long> exactNumber(String query, Match match) {
+        String key = SearchText.key(query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query);
+        if (key == null || key.codePointCount(0, key.length()) < 4) {
+            return List.of();
+        }
+        Sql exact = Sql.of("select s.id from publication_snapshot s where s.search_keys @> array[?::text]", key)
+                .and(match.isPublic()).and(match.snapshotFilter()).and(Sql.of(" order by s.published_at desc, s.id limit 10"));
+        return jdbc.queryForList(exact.sql(), Long.class, exact.args().toArray());
     }
 
     private Page<SearchHit> hits(List<String> terms, List<Long> ids, int current, int pageSize, long total) {
@@ -185,8 +214,8 @@ public class PublishedItems {
                 rs -> {
                     ItemSummary item = summary(rs);
                     String summary = item.summary() == null ? "" : item.summary();
-                    String lowerSummary = summary.toLowerCase(Locale.ROOT);
-                    String text = terms.stream().allMatch(lowerSummary::contains) ? summary : summary + " " + rs.getString("body_text");
+                    String normalSummary = SearchText.normalise(summary);
+                    String text = terms.stream().allMatch(normalSummary::contains) ? summary : summary + " " + rs.getString("body_text");
                     byId.put(rs.getLong("snapshot_id"),
                             new SearchHit(item, highlight(item.title(), terms), highlight(snippet(text, terms), terms)));
                 }, (Object) ids.toArray(Long[]::new));
@@ -200,16 +229,16 @@ public class PublishedItems {
      * term is that common is estimated from the bigram frequencies that ANALYZE keeps; if the walk does not find more
      * than the cap after all, the search goes on as for rarer terms. Gives null when the walk was not tried or failed.
      */
-    private List<Long> frequentInTitles(Match match, int offset, int pageSize) {
+    private List<Long> frequentInTitles(Match match, int wanted) {
         double share = bigramShares().titleShare(match.bigrams());
         // the shares know nothing of filters, which may leave few matches to find: filtered searches use the index
         if (match.hasFilter() || share * TITLE_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
             return null;
         }
         Sql inTitle = match.inTitle().and(match.isPublic()).and(match.snapshotFilter());
-        List<Long> titled = walk(TITLE_COUNT_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.title", inTitle,
-                SEARCH_RESULT_CAP + 1);
-        return titled.size() > SEARCH_RESULT_CAP ? titled.subList(offset, offset + pageSize) : null;
+        List<Long> titled = walk(TITLE_COUNT_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.search_title",
+                inTitle, SEARCH_RESULT_CAP + 1);
+        return titled.size() > SEARCH_RESULT_CAP ? titled.subList(0, Math.min(wanted, titled.size())) : null;
     }
 
     static final int TITLE_COUNT_WALK = 60_000;
@@ -291,17 +320,17 @@ public class PublishedItems {
      * The page of a query with more matches than the cap: title matches newest first, then the other matches newest
      * first, each read in date order and stopped when the page is full.
      */
-    private List<Long> frequentPage(Match match, int offset, int pageSize) {
-        int wanted = offset + pageSize;
+    private List<Long> frequentPage(Match match, int wanted) {
         // title matches: walk the newest snapshots through the index that holds the title
         Sql inTitle = match.inTitle().and(match.isPublic()).and(match.snapshotFilter());
-        List<Long> titled = walk(TITLE_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.title", inTitle, wanted);
+        List<Long> titled = walk(TITLE_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.search_title", inTitle,
+                wanted);
         if (titled.size() < wanted) {
             // too rare for the walk: rank all title matches, found through the title's bigram index
             titled = ranked(match.titleIndex(), match.inTitle().and(match.snapshotFilter()), match.isPublic(), wanted);
         }
         if (titled.size() >= wanted) {
-            return titled.subList(offset, wanted);
+            return titled.subList(0, wanted);
         }
         // `titled` holds every title match; the rest of the page are matches in the summary or body only
         int bodyWanted = wanted - titled.size();
@@ -314,7 +343,7 @@ public class PublishedItems {
         }
         List<Long> all = new ArrayList<>(titled);
         all.addAll(others);
-        return all.subList(Math.min(offset, all.size()), Math.min(wanted, all.size()));
+        return all.subList(0, Math.min(wanted, all.size()));
     }
 
     /** The first {@code wanted} snapshots meeting {@code condition} among the {@code budget} newest, newest first. */
@@ -384,18 +413,18 @@ public class PublishedItems {
         Sql inTitle() {
             List<Object> args = new ArrayList<>();
             terms.forEach(t -> args.add("%" + t + "%"));
-            return new Sql("(" + String.join(" and ", terms.stream().map(t -> "s.title " + like(t) + " ?").toList()) + ")", args);
+            return new Sql("(" + String.join(" and ", terms.stream().map(t -> "s.search_title like ?").toList()) + ")", args);
         }
 
         /** The bigram index of title, summary and body; "true" when only single characters are asked for. */
         Sql fullTextIndex() {
             return tsquery.isEmpty() ? Sql.of("true")
-                    : Sql.of("cjk_bigrams(s.title || ' ' || coalesce(s.summary, '') || ' ' || s.body_text) @@ ?::tsquery", tsquery);
+                    : Sql.of("cjk_bigrams(s.search_text) @@ ?::tsquery", tsquery);
         }
 
         /** The bigram index of the title; "true" when only single characters are asked for. */
         Sql titleIndex() {
-            return tsquery.isEmpty() ? Sql.of("true") : Sql.of("cjk_bigrams(s.title) @@ ?::tsquery", tsquery);
+            return tsquery.isEmpty() ? Sql.of("true") : Sql.of("cjk_bigrams(s.search_title) @@ ?::tsquery", tsquery);
         }
 
         /**
@@ -410,12 +439,8 @@ public class PublishedItems {
                 if (afterIndex && !tsquery.isEmpty() && t.codePointCount(0, t.length()) == 2) {
                     continue;
                 }
-                String op = like(t);
-                sql.append(" and (s.title ").append(op).append(" ? or s.summary ").append(op).append(" ? or s.body_text ")
-                        .append(op).append(" ?)");
-                for (int i = 0; i < 3; i++) {
-                    args.add("%" + t + "%");
-                }
+                sql.append(" and s.search_text like ?");
+                args.add("%" + t + "%");
             }
             return new Sql(sql.toString(), args);
         }
@@ -443,13 +468,6 @@ public class PublishedItems {
             return !snapshotFilter().sql().isEmpty();
         }
 
-        /**
-         * Terms are lower-cased; one without any letter that has case (Chinese, digits) is compared exactly, which spares
-         * lower-casing every text it is compared with and finds the same.
-         */
-        private static String like(String term) {
-            return term.equals(term.toUpperCase(Locale.ROOT)) ? "like" : "ilike";
-        }
     }
 
     /** Filters on the document (publication year, validity) for the search's semi-join. */
@@ -566,21 +584,16 @@ public class PublishedItems {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    /** Search terms: whitespace-separated, letters and digits only, lower-cased, at most five, bounded in length. */
+    /**
+     * Search terms, normalised as the indexed text is ({@link SearchText#terms}): whitespace-separated, letters, digits and
+     * inner brackets only, at most five, bounded in length.
+     */
     static List<String> terms(String query) {
         if (query == null) {
             return List.of();
         }
         String bounded = query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query;
-        Set<String> terms = new LinkedHashSet<>();
-        for (String raw : bounded.strip().split("[\\s\\p{Punct}\\u3000-\\u303F\\uFF00-\\uFF0F\\uFF1A-\\uFF20]+")) {
-            StringBuilder clean = new StringBuilder();
-            raw.codePoints().filter(Character::isLetterOrDigit).forEach(clean::appendCodePoint);
-            if (!clean.isEmpty()) {
-                terms.add(clean.toString().toLowerCase(Locale.ROOT));
-            }
-        }
-        return terms.stream().limit(5).toList();
+        return SearchText.terms(bounded).stream().limit(5).toList();
     }
 
     /** AND of the bigrams of every term of two or more characters; single characters are left to the ILIKE check. */
@@ -595,32 +608,41 @@ public class PublishedItems {
         return String.join(" & ", bigrams.stream().map(b -> "'" + b + "'").toList());
     }
 
+    /** The text in segments, the terms marked wherever they occur once the text is normalised as search normalises it. */
     static List<Segment> highlight(String text, List<String> terms) {
         List<Segment> segments = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return segments;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        SearchText.Mapped mapped = SearchText.mapped(text);
         int at = 0;
-        while (at < text.length()) {
+        int rawAt = 0;
+        while (at < mapped.text().length()) {
             int best = -1;
             int bestLength = 0;
             for (String term : terms) {
-                int found = lower.indexOf(term, at);
+                int found = mapped.indexOf(term, at);
                 if (found >= 0 && (best < 0 || found < best || (found == best && term.length() > bestLength))) {
                     best = found;
                     bestLength = term.length();
                 }
             }
             if (best < 0) {
-                segments.add(new Segment(text.substring(at), false));
                 break;
             }
-            if (best > at) {
-                segments.add(new Segment(text.substring(at, best), false));
+            int rawStart = Math.max(rawAt, mapped.from()[best]);
+            int rawEnd = Math.max(rawStart, mapped.to()[best + bestLength - 1]);
+            if (rawStart > rawAt) {
+                segments.add(new Segment(text.substring(rawAt, rawStart), false));
             }
-            segments.add(new Segment(text.substring(best, best + bestLength), true));
+            if (rawEnd > rawStart) {
+                segments.add(new Segment(text.substring(rawStart, rawEnd), true));
+            }
+            rawAt = rawEnd;
             at = best + bestLength;
+        }
+        if (rawAt < text.length()) {
+            segments.add(new Segment(text.substring(rawAt), false));
         }
         return segments;
     }
@@ -629,8 +651,8 @@ public class PublishedItems {
         if (text == null) {
             return "";
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        int first = terms.stream().mapToInt(lower::indexOf).filter(i -> i >= 0).min().orElse(0);
+        SearchText.Mapped mapped = SearchText.mapped(text);
+        int first = terms.stream().mapToInt(t -> mapped.indexOf(t, 0)).filter(i -> i >= 0).map(i -> mapped.from()[i]).min().orElse(0);
         int start = Math.max(0, first - SNIPPET_RADIUS);
         int end = Math.min(text.length(), first + SNIPPET_RADIUS * 2);
         return (start > 0 ? "…" : "") + text.substring(start, end).strip() + (end < text.length() ? "…" : "");
