@@ -129,7 +129,8 @@ public class CatalogueAdministration {
 
     @Transactional
     public void setCodeActive(long id, boolean active) {
-        Map<String, Object> item = jdbc.queryForMap("select list, value from code_item where id = ?", id);
+        Map<String, Object> item = jdbc.queryForList("select list, value from code_item where id = ?", id).stream().findFirst()
+                .orElseThrow(org.gongkai.infrastructure.NotFoundException::new);
         jdbc.update("update code_item set active = ? where id = ?", active, id);
         audit.record(active ? "codes.enabled" : "codes.retired", "codes", item.get("list").toString(), item.get("value").toString());
     }

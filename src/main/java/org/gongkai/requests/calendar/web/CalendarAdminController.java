@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.gongkai.requests.calendar.WorkingDayCalendar;
 import org.gongkai.requests.calendar.WorkingDayCalendar.DayKind;
 import org.gongkai.requests.calendar.WorkingDayCalendar.LineError;
@@ -34,7 +37,7 @@ class CalendarAdminController {
     }
 
     @GetMapping
-    String year(@RequestParam(required = false) Integer year, Model model) {
+    String year(@RequestParam(required = false) @Min(1000) @Max(9999) Integer year, Model model) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("year", y);
         model.addAttribute("days", calendar.year(y));
