@@ -35,9 +35,15 @@ class BrowserAnnualReportTests extends AbstractIntegrationTest {
             driver.findElement(By.id("licences")).clear();
             driver.findElement(By.id("licences")).sendKeys("236");
             browser.screenshot("report-1-edit");
-            driver.findElement(By.xpath("//button[text()='保存并重新生成']")).click();
+            org.openqa.selenium.WebElement save = driver.findElement(By.xpath("//button[text()='保存并重新生成']"));
+            save.click();
+            // the edit page may already carry a flash: wait for the page to be replaced first, or the link goes stale
+            browser.waiting().until(ExpectedConditions.stalenessOf(save));
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
-            driver.findElement(By.linkText("提交审核、预览和附件")).click();
+            browser.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.linkText("提交审核、预览和附件")).click();
+                return true;
+            });
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("2026年政府信息公开工作年度报告.pdf",
                     "2026年政府信息公开工作年度报告.docx");
