@@ -252,7 +252,7 @@ public class ContentManagement {
             throw new RuleViolation("catalogueNodeId", "content.error.node");
         }
         // 成文日期 is a Beijing date: compare with Beijing's today, not the server zone's (UTC evenings are the next day there)
-        if (in.writtenOn() != null && in.writtenOn().isAfter(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))))) {
+        if (in.writtenOn() != null && in.writtenOn().isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("writtenOn", "content.error.writtenOnFuture");
         }
         String body = BodySanitizer.sanitise(in.bodyHtml());

@@ -2,7 +2,6 @@ package org.gongkai.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.gongkai.console.Notifications;
 import org.gongkai.identity.IdentityManagement;
@@ -32,7 +31,7 @@ public class ComplianceReminders {
     /** Sends today's reminders; returns how many obligations were reminded of. */
     @Transactional
     public int remind() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         int sent = 0;
         for (Obligations.Obligation o : obligations.needingAttention(today)) {
             int fresh = jdbc.update("""

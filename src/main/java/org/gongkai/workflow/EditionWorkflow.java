@@ -120,7 +120,7 @@ public class EditionWorkflow {
     @Transactional
     public void submit(long editionId, StaffPrincipal me) {
         Edition edition = take(EditionAction.SUBMIT, editionId, me);
-        annualReports.checkSubmittable(editionId, LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
+        annualReports.checkSubmittable(editionId, LocalDate.now(clock));
         Instant now = Instant.now(clock);
         records.submitted(editionId, me.id(), now);
         edition.changeState(EditionState.SUBMITTED);
@@ -210,7 +210,7 @@ public class EditionWorkflow {
         if (reason == null || reason.isBlank()) {
             throw new RuleViolation("reason", "workflow.error.forceReason");
         }
-        annualReports.checkSubmittable(editionId, LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))));
+        annualReports.checkSubmittable(editionId, LocalDate.now(clock));
         EditionView view = content.view(editionId);
         Instant now = Instant.now(clock);
         WorkflowFacts facts = records.facts(editionId);
@@ -273,7 +273,7 @@ public class EditionWorkflow {
             throw new RuleViolation("effectiveOn", "workflow.error.effectiveBeforeWritten");
         }
         LocalDate firstPublished = publishedItems.find(view.publicId())
-                .map(i -> i.summary().publishedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()).orElse(null);
+                .map(i -> i.summary().publishedAt().atZone(clock.getZone()).toLocalDate()).orElse(null);
         boolean backdated = firstPublished != null && effectiveOn.isBefore(firstPublished);
         if (backdated && (backdateReason == null || backdateReason.isBlank())) {
             throw new RuleViolation("effectiveOn", "workflow.error.effectiveBeforePublished");

@@ -45,7 +45,12 @@ class BackupRestoreTests extends AbstractIntegrationTest {
 
     @Test
     void aDumpRestoredIntoAFreshDatabaseServesTheSamePublicPages() throws Exception {
-        assumeThat(onPath("pg_dump") && onPath("pg_restore")).as("pg_dump and pg_restore on PATH").isTrue();
+        boolean tools = onPath("pg_dump") && onPath("pg_restore");
+        if ("true".equals(System.getenv("CI"))) {
+            // under CI a backup test that cannot run is a failure, not a skip (.ci/run's machine has PostgreSQL's client tools)
+            assertThat(tools).as("pg_dump and pg_restore on PATH").isTrue();
+        }
+        assumeThat(tools).as("pg_dump and pg_restore on PATH").isTrue();
         TestDatabase.Connection source = TestDatabase.get();
         ChainVerification chainBefore = audit.verify();
         Map<String, Long> before = counts(jdbc);

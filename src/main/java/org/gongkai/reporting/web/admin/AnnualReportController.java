@@ -2,7 +2,6 @@ package org.gongkai.reporting.web.admin;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -36,7 +35,7 @@ class AnnualReportController {
 
     @GetMapping("/admin/reports/annual")
     String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-        int thisYear = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         model.addAttribute("reports", reports.all(me));
         model.addAttribute("thisYear", thisYear);
         model.addAttribute("defaultYear", reports.defaultYear());
@@ -90,7 +89,7 @@ class AnnualReportController {
         int year = editing.report().year();
         model.addAttribute("firstSubmissionDay", AnnualReports.firstSubmissionDay(year));
         model.addAttribute("reportDueOn", AnnualReports.dueOn(year));
-        model.addAttribute("yearEnded", !LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).isBefore(AnnualReports.firstSubmissionDay(year)));
+        model.addAttribute("yearEnded", !LocalDate.now(clock).isBefore(AnnualReports.firstSubmissionDay(year)));
         model.addAttribute("report", editing.report());
         model.addAttribute("groups", AnnualReport.TABLE4_GROUPS);
         model.addAttribute("cells", AnnualReport.TABLE4_CELLS);

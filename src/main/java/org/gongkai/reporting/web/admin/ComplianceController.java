@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -41,7 +40,7 @@ class ComplianceController {
     }
 
     private int yearOr(Integer year) {
-        int thisYear = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         return year == null || year < 2000 || year > thisYear + 1 ? thisYear : year;
     }
 

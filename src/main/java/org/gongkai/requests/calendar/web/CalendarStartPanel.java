@@ -2,7 +2,6 @@ package org.gongkai.requests.calendar.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffPrincipal;
@@ -32,6 +31,6 @@ class CalendarStartPanel {
                 || !(me.has(Role.SYSADMIN) || me.has(Role.REVIEWER) || me.has(Role.APPROVER))) {
             return null;
         }
-        return calendar.missingArrangement(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))).orElse(null);
+        return calendar.missingArrangement(LocalDate.now(clock)).orElse(null);
     }
 }
