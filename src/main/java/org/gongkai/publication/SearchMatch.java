@@ -12,6 +12,7 @@ final class SearchMatch {
     private final List<String> terms;
     private final String tsquery;
     private final ItemFilter filter;
+    private final boolean byDate;
 
     Set<String> bigrams() {
         Set<String> bigrams = new LinkedHashSet<>();
@@ -24,10 +25,16 @@ final class SearchMatch {
         return bigrams;
     }
 
-    SearchMatch(List<String> terms, ItemFilter filter) {
+    SearchMatch(List<String> terms, ItemFilter filter, boolean byDate) {
         this.terms = terms;
         this.tsquery = PublicSearch.tsquery(terms);
         this.filter = filter;
+        this.byDate = byDate;
+    }
+
+    /** Newest first, whether the terms are in the title or elsewhere (the relevance order puts title matches first). */
+    boolean byDate() {
+        return byDate;
     }
 
     /** Every term is in the title. */
@@ -40,7 +47,7 @@ final class SearchMatch {
     /** The bigram index of title, summary and body; "true" when only single characters are asked for. */
     Sql fullTextIndex() {
         return tsquery.isEmpty() ? Sql.of("true")
-                : Sql.of("cjk_bigrams(s.search_text) @@ ?::tsquery", tsquery);
+                : Sql.of("s.search_bigrams @@ ?::tsquery", tsquery);
     }
 
     /** The bigram index of the title; "true" when only single characters are asked for. */

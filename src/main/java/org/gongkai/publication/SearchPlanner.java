@@ -28,9 +28,9 @@ class SearchPlanner {
     }
 
     Ranked ranked(SearchMatch match, int wanted) {
-        List<Long> ids = frequentInTitles(match, wanted);
+        List<Long> ids = match.byDate() ? null : frequentInTitles(match, wanted);
         if (ids == null && frequentInText(match)) {
-            ids = frequentPage(match, wanted);
+            ids = page(match, wanted);
         }
         if (ids != null) {
             return new Ranked(ids, SEARCH_RESULT_CAP, Set.of());
@@ -41,10 +41,41 @@ class SearchPlanner {
         List<Candidate> found = jdbc.query(candidates.sql(),
                 (rs, n) -> new Candidate(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)), candidates.args().toArray());
         if (found.size() <= SEARCH_RESULT_CAP) {
-            return new Ranked(found.stream().sorted(Candidate.RANKING).limit(wanted).map(Candidate::id).toList(), found.size(),
-                    found.stream().map(Candidate::id).collect(java.util.stream.Collectors.toSet()));
+            return new Ranked(found.stream().sorted(match.byDate() ? Candidate.NEWEST : Candidate.RANKING).limit(wanted)
+                    .map(Candidate::id).toList(), found.size(), found.stream().map(Candidate::id).collect(java.util.stream.Collectors.toSet()));
         }
-        return new Ranked(frequentPage(match, wanted), SEARCH_RESULT_CAP, Set.of());
+        return new Ranked(page(match, wanted), SEARCH_RESULT_CAP, Set.of());
+    }
+
+    private List<Long> page(SearchMatch match, int wanted) {
+        return match.byDate() ? newestPage(match, wanted) : frequentPage(match, wanted);
+    }
+
+    /**
+     * About how many matches a search has beyond the cap, from the planner's estimate (the bigram statistics of the stored
+     * vector and the filters' selectivity; EXPLAIN only plans, it reads no rows), never below the cap + 1.
+     */
+    long estimate(SearchMatch match) {
+        Sql count = Sql.of("explain (format json) select 1 from publication_snapshot s where ").and(match.fullTextIndex())
+                .and(match.inFullText(true)).and(match.isPublic()).and(match.snapshotFilter());
+        String plan = jdbc.queryForObject(count.sql(), String.class, count.args().toArray());
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\"Plan Rows\": *([0-9.e+]+)").matcher(plan == null ? "" : plan);
+        double estimated = rows.find() ? Double.parseDouble(rows.group(1)) : 0;
+        return Math.max(SEARCH_RESULT_CAP + 1L, Math.round(estimated));
+    }
+
+    /**
+     * The page of a query with more matches than the cap, newest first whatever the field: the newest snapshots are walked,
+     * and a term too rare among them is taken from its index matches, sorted by date.
+     */
+    private List<Long> newestPage(SearchMatch match, int wanted) {
+        Sql rest = match.isPublic().and(match.snapshotFilter());
+        List<Long> newest = walk(BODY_WALK, "s.*", Sql.of("true").and(match.inFullText(false)).and(rest), wanted);
+        if (newest.size() < wanted) {
+            newest = ranked(match.fullTextIndex(), Sql.of("true").and(match.inFullText(true)).and(match.snapshotFilter()),
+                    match.isPublic(), wanted);
+        }
+        return newest.subList(0, Math.min(wanted, newest.size()));
     }
 
     /**
@@ -112,9 +143,11 @@ class SearchPlanner {
             java.util.Map<String, java.util.Map<String, Double>> byIndex = new java.util.HashMap<>();
             java.util.Map<String, Double> rarest = new java.util.HashMap<>();
             jdbc.query("""
-                    select tablename, most_common_elems::text::text[], most_common_elem_freqs from pg_stats
+                    select case when tablename = 'publication_snapshot' then 'publication_snapshot_search_idx' else tablename end,
+                           most_common_elems::text::text[], most_common_elem_freqs from pg_stats
                     where schemaname = current_schema()
-                      and tablename in ('publication_snapshot_title_idx', 'publication_snapshot_search_idx')
+                      and (tablename = 'publication_snapshot_title_idx'
+                           or tablename = 'publication_snapshot' and attname = 'search_bigrams')
                       and most_common_elems is not null""", rs -> {
                 String[] elems = (String[]) rs.getArray(2).getArray();
                 Object freqs = rs.getArray(3).getArray();
@@ -193,6 +226,8 @@ class SearchPlanner {
     }
 
     private record Candidate(long id, Instant publishedAt, boolean inTitle) {
+        static final java.util.Comparator<Candidate> NEWEST = java.util.Comparator.comparing(Candidate::publishedAt,
+                java.util.Comparator.reverseOrder()).thenComparingLong(Candidate::id);
         static final java.util.Comparator<Candidate> RANKING = java.util.Comparator.comparing(Candidate::inTitle).reversed()
                 .thenComparing(Candidate::publishedAt, java.util.Comparator.reverseOrder()).thenComparingLong(Candidate::id);
     }
