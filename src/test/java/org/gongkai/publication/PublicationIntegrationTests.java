@@ -177,6 +177,14 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
 
             var rare = search.search(rareTerm, ItemFilter.none(), 1, 10);
             assertThat(rare.total()).isEqualTo(PublicSearch.SEARCH_RESULT_CAP);
+            // a year filter walks that year's snapshots by date: the same page, and none in another year
+            var inYear = search.search(rareTerm, new ItemFilter(List.of(), null, null, null, 2026, null), 1, 10);
+            assertThat(inYear.items()).extracting(h -> h.item().documentId())
+                    .containsExactlyElementsOf(rare.items().stream().map(h -> h.item().documentId()).toList());
+            assertThat(search.search(rareTerm, new ItemFilter(List.of(), null, null, null, 2026, null), PublicSearch.Order.DATE, 2, 10)
+                    .items()).extracting(h -> h.item().documentId())
+                    .containsExactly(java.util.stream.IntStream.range(10, 20).mapToObj(item::apply).toArray(String[]::new));
+            assertThat(search.search(rareTerm, new ItemFilter(List.of(), null, null, null, 2025, null), 1, 10).items()).isEmpty();
             // beyond the cap the count is the planner's estimate, "约 N 条"
             assertThat(rare.approximate()).isTrue();
             assertThat(rare.about()).isGreaterThan(PublicSearch.SEARCH_RESULT_CAP);
