@@ -4,6 +4,8 @@
 local terms = {}
 local counter = 0
 local term_list = os.getenv("WRK_TERMS")
+-- WRK_EXTRA: more query parameters for every search, e.g. "&year=2020" or "&sort=date"
+local extra = os.getenv("WRK_EXTRA") or ""
 if term_list then
   for t in string.gmatch(term_list, "([^,]+)") do table.insert(terms, t) end
 end
@@ -16,7 +18,7 @@ request = function()
   if #terms == 0 then return wrk.format(nil) end
   counter = counter + 1
   local term = terms[(counter % #terms) + 1]
-  return wrk.format(nil, "/search?q=" .. urlencode(term) .. "&page=" .. ((counter % 3) + 1) .. "&n=" .. counter)
+  return wrk.format(nil, "/search?q=" .. urlencode(term) .. "&page=" .. ((counter % 3) + 1) .. "&n=" .. counter .. extra)
 end
 
 done = function(summary, latency, requests)

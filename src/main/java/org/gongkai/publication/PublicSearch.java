@@ -70,6 +70,11 @@ public class PublicSearch {
                 .description("public searches answered 503 because too many were waiting").register(registry);
     }
 
+    /** The order of results: relevance (an exact 文号 or 索引号, then title matches, then the newest), or newest first. */
+    public enum Order {
+        RELEVANCE, DATE
+    }
+
     /** Too many searches were waiting for their turn; the caller answers 503. */
     public static final class Busy extends RuntimeException {
         Busy() {
@@ -83,6 +88,10 @@ public class PublicSearch {
      * rethrown (see {@link #isSearchTimeout}).
      */
     public Page<SearchHit> search(String query, ItemFilter filter, int page, int size) {
+        return search(query, filter, Order.RELEVANCE, page, size);
+    }
+
+    public Page<SearchHit> search(String query, ItemFilter filter, Order order, int page, int size) {
         boolean admitted = false;
         try {
             admitted = running.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
@@ -90,7 +99,7 @@ public class PublicSearch {
                 turnedAway.increment();
                 throw new Busy();
             }
-            return readOnly.execute(status -> searchNow(query, filter, page, size));
+            return readOnly.execute(status -> searchNow(query, filter, order, page, size));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Busy();
@@ -118,7 +127,7 @@ public class PublicSearch {
      * title, so title matches need no table pages) and stopping as soon as the page is full; a term too rare for that walk is
      * ranked from its own index matches instead, which are then few.
      */
-    private Page<SearchHit> searchNow(String query, ItemFilter filter, int page, int size) {
+    private Page<SearchHit> searchNow(String query, ItemFilter filter, Order order, int page, int size) {
         List<String> terms = terms(query);
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int current = Math.max(1, Math.min(page, SEARCH_RESULT_CAP / pageSize));
@@ -129,7 +138,7 @@ public class PublicSearch {
         jdbc.execute("set local jit = off");
         // no public search may hold a connection for long, whatever plan a rare combination of term and filters gets
         jdbc.execute("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS);
-        SearchMatch match = new SearchMatch(terms, filter);
+        SearchMatch match = new SearchMatch(terms, filter, order == Order.DATE);
         int offset = (current - 1) * pageSize;
         int wanted = offset + pageSize;
         // an exact 文号 or 索引号 comes first, whatever else matches
@@ -140,7 +149,18 @@ public class PublicSearch {
         long total = ranked.total() >= SEARCH_RESULT_CAP ? SEARCH_RESULT_CAP
                 : Math.min(SEARCH_RESULT_CAP, ranked.total() + exact.stream().filter(id -> !ranked.all().contains(id)).count());
         List<Long> ids = all.subList(Math.min(offset, all.size()), Math.min(wanted, all.size()));
-        return hits(terms, ids, current, pageSize, total);
+        Page<SearchHit> hits = hits(terms, ids, current, pageSize, total);
+        return total < SEARCH_RESULT_CAP ? hits
+                : new Page<>(hits.items(), hits.page(), hits.size(), total, roughly(planner.estimate(match)));
+    }
+
+    /** An estimate to two significant figures (45,321 → 45,000), at least a little above the cap. */
+    static long roughly(long estimate) {
+        long scale = 1;
+        while (estimate / scale >= 100) {
+            scale *= 10;
+        }
+        return Math.max(SEARCH_RESULT_CAP + 100, Math.round((double) estimate / scale) * scale);
     }
 
     /**

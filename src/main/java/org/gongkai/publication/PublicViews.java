@@ -62,8 +62,19 @@ public final class PublicViews {
         }
     }
 
-    /** One page of results. */
-    public record Page<T>(List<T> items, int page, int size, long total) {
+    /**
+     * One page of results. {@code total} is exact up to a search's cap and pages by it; {@code about} is the same when
+     * exact, else an estimate of all matches beyond the cap ("约 N 条").
+     */
+    public record Page<T>(List<T> items, int page, int size, long total, long about) {
+
+        public Page(List<T> items, int page, int size, long total) {
+            this(items, page, size, total, total);
+        }
+
+        public boolean approximate() {
+            return about != total;
+        }
 
         public int pages() {
             return (int) Math.max(1, (total + size - 1) / size);

@@ -30,8 +30,11 @@ public class PublicationWriter {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
 
-    PublicationWriter(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+    private final AttachmentText attachmentText;
+
+    PublicationWriter(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events, AttachmentText attachmentText) {
         this.jdbc = jdbc;
+        this.attachmentText = attachmentText;
         this.json = json;
         this.events = events;
     }
@@ -62,10 +65,10 @@ public class PublicationWriter {
             indexNumber = (String) existing.get(0).get("index_number");
         }
         List<Map<String, Object>> attachmentRefs = new ArrayList<>();
+        // what search finds besides the edition's own fields: its tables' masked text, its attachments' names and text
+        StringBuilder extraText = new StringBuilder(c.maskedTablesText() == null ? "" : c.maskedTablesText());
         for (PublicationContent.Attachment a : c.attachments()) {
-            jdbc.update("""
-                    insert into published_file (sha256, media_type, size_bytes, content) values (?, ?, ?, ?)
-                    on conflict (sha256) do nothing""", a.sha256(), a.mediaType(), (long) a.content().length, a.content());
+            extraText.append('\n').append(a.filename()).append('\n').append(fileText(a));
             attachmentRefs.add(Map.of("name", a.filename(), "mediaType", a.mediaType(), "sha256", a.sha256(),
                     "size", (long) a.content().length));
         }
@@ -76,8 +79,8 @@ public class PublicationWriter {
                 insert into publication_snapshot (document_id, edition_id, edition_number, published_at, minor_change, change_note,
                     title, document_number, written_on, summary, keywords, catalogue_code, catalogue_name, topic, genre,
                     audience, disclosure_attribute, issuing_department_name, emergency, body_html, body_text,
-                    attachments, related, tables, index_number)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+                    attachments, related, tables, index_number, extra_text)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)
                 returning id""", Long.class,
                 c.documentId(), c.editionId(), c.editionNumber(), Timestamp.from(c.publishedAt()), c.minorChange(),
                 c.changeNote(), c.title(), c.documentNumber(), c.writtenOn() == null ? null : Date.valueOf(c.writtenOn()),
@@ -85,7 +88,7 @@ public class PublicationWriter {
                 c.disclosureAttribute(), c.issuingDepartmentName(), c.emergency(),
                 c.bodyHtml() == null ? "" : c.bodyHtml(), c.bodyText() == null ? "" : c.bodyText(),
                 json.writeValueAsString(attachmentRefs), json.writeValueAsString(related),
-                c.maskedTablesJson() == null ? "[]" : c.maskedTablesJson(), indexNumber);
+                c.maskedTablesJson() == null ? "[]" : c.maskedTablesJson(), indexNumber, extraText.toString());
         jdbc.update("""
                 update public_document set current_snapshot_id = ?, status = case when status = 'UNPUBLISHED' then 'LIVE' else status end,
                     unpublished_at = null, unpublished_reason = null,
@@ -122,6 +125,24 @@ public class PublicationWriter {
             throw new IllegalStateException("the document is not public");
         }
         events.publishEvent(new PublicationChanged(documentId, PublicStatus.UNPUBLISHED));
+    }
+
+    /**
+     * Stores a published file once (by its hash) with its text, extracted the first time the file is published; a file
+     * published before its text was kept (null) gets it now.
+     */
+    private String fileText(PublicationContent.Attachment a) {
+        List<String> known = jdbc.query("select coalesce(text, chr(1)) from published_file where sha256 = ?",
+                (rs, n) -> rs.getString(1), a.sha256());
+        if (!known.isEmpty() && !"\u0001".equals(known.get(0))) {
+            return known.get(0);
+        }
+        String text = attachmentText.extract(a.filename(), a.mediaType(), a.content());
+        jdbc.update("""
+                insert into published_file (sha256, media_type, size_bytes, content, text) values (?, ?, ?, ?, ?)
+                on conflict (sha256) do update set text = excluded.text where published_file.text is null""",
+                a.sha256(), a.mediaType(), (long) a.content().length, a.content(), text);
+        return text;
     }
 
     private int nextSerial(long departmentId, int year) {

@@ -12,6 +12,7 @@ final class SearchMatch {
     private final List<String> terms;
     private final String tsquery;
     private final ItemFilter filter;
+    private final boolean byDate;
 
     Set<String> bigrams() {
         Set<String> bigrams = new LinkedHashSet<>();
@@ -24,10 +25,16 @@ final class SearchMatch {
         return bigrams;
     }
 
-    SearchMatch(List<String> terms, ItemFilter filter) {
+    SearchMatch(List<String> terms, ItemFilter filter, boolean byDate) {
         this.terms = terms;
         this.tsquery = PublicSearch.tsquery(terms);
         this.filter = filter;
+        this.byDate = byDate;
+    }
+
+    /** Newest first, whether the terms are in the title or elsewhere (the relevance order puts title matches first). */
+    boolean byDate() {
+        return byDate;
     }
 
     /** Every term is in the title. */
@@ -40,7 +47,7 @@ final class SearchMatch {
     /** The bigram index of title, summary and body; "true" when only single characters are asked for. */
     Sql fullTextIndex() {
         return tsquery.isEmpty() ? Sql.of("true")
-                : Sql.of("cjk_bigrams(s.search_text) @@ ?::tsquery", tsquery);
+                : Sql.of("s.search_bigrams @@ ?::tsquery", tsquery);
     }
 
     /** The bigram index of the title; "true" when only single characters are asked for. */
@@ -78,7 +85,25 @@ final class SearchMatch {
     Sql snapshotFilter() {
         List<Object> args = new ArrayList<>();
         String sql = PublishedItems.snapshotFilterSql(filter, args);
+        if (filter != null && filter.year() != null) {
+            // implied by the year of first publication (a snapshot is never older than its document), and lets the planner
+            // read the year's snapshots by date instead of checking every newer one
+            sql += " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')";
+            args.add(filter.year());
+        }
         return new Sql(sql, args);
+    }
+
+    /**
+     * With a year filter, the snapshots published in that year ({@code s.published_at} in it; a document first published
+     * then has its first edition there), for walks in date order; null without one.
+     */
+    Sql yearRange() {
+        if (filter == null || filter.year() == null) {
+            return null;
+        }
+        return Sql.of("s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')"
+                        + " and s.published_at < make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')", filter.year(), filter.year() + 1);
     }
 
     boolean hasFilter() {

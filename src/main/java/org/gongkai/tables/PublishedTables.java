@@ -38,6 +38,24 @@ public final class PublishedTables {
         return JSON.writeValueAsString(array);
     }
 
+    /**
+     * The text public search indexes for these tables: each caption, column label and cell as published (masked values
+     * only; the raw value of a masked cell is never in it).
+     */
+    public static String searchText(String json) {
+        StringBuilder text = new StringBuilder();
+        for (Entry e : read(json)) {
+            MaskedTable t = e.table();
+            text.append(t.caption() == null ? "" : t.caption()).append('\n');
+            t.columns().forEach(c -> text.append(c.label()).append(' '));
+            for (List<String> row : t.rows()) {
+                text.append('\n').append(String.join(" ", row));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
     @SuppressWarnings("unchecked")
     public static List<Entry> read(String json) {
         if (json == null || json.isBlank()) {

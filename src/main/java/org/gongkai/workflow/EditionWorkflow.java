@@ -359,6 +359,7 @@ public class EditionWorkflow {
         });
         edition.changeState(EditionState.PUBLISHED);
         String creditCode = identity.departmentView(view.departmentId()).orElseThrow().creditCode();
+        String tablesJson = tables.publicationJson("EDITION", view.editionId());
         PublicationWriter.Published published = publication.publish(new PublicationContent(view.publicId(), view.editionId(),
                 view.number(), view.departmentId(), creditCode, at, view.minorChange() && view.number() > 1, view.changeNote(),
                 view.title(), view.documentNumber(), view.writtenOn(), view.summary(), view.keywords(), view.catalogueCode(),
@@ -367,7 +368,7 @@ public class EditionWorkflow {
                 attachments.withContent(edition.getId()).stream().map(a -> new PublicationContent.Attachment(a.filename(),
                         a.mediaType(), a.sha256(), a.content())).toList(),
                 view.related().stream().map(r -> new PublicationContent.Related(r.publicId(), r.title(), r.relation().name())).toList(),
-                tables.publicationJson("EDITION", view.editionId())));
+                tablesJson, org.gongkai.tables.PublishedTables.searchText(tablesJson)));
         records.published(edition.getId(), at);
         audit.record("edition.published", "edition", edition.getId(), published.indexNumber() + " " + view.title());
         notify(List.of(view.createdBy()), "已发布：" + view.title(), "索引号 " + published.indexNumber(),

@@ -43,10 +43,33 @@ class CitizenJourneyBrowserTests extends AbstractIntegrationTest {
             assertThat(driver.findElement(By.cssSelector(".results")).getText()).contains("疑似预防接种异常反应监测报告");
             assertThat(driver.findElements(By.cssSelector(".results mark"))).isNotEmpty();
             browser.screenshot("citizen-search-phone");
+            // newest first, by a link that works without JavaScript
+            driver.findElement(By.linkText("按发布日期")).click();
+            browser.waiting().until(ExpectedConditions.urlContains("sort=date"));
+            assertThat(driver.findElement(By.cssSelector(".search-sort a[aria-current]")).getText()).isEqualTo("按发布日期");
+            assertThat(driver.findElement(By.cssSelector(".results")).getText()).contains("疑似预防接种异常反应监测报告");
+            browser.screenshot("citizen-search-by-date-phone");
 
             driver.findElement(By.linkText("长者模式")).click();
             browser.waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("elder"));
             assertThat(driver.getCurrentUrl()).contains("/search?q=");
+        }
+    }
+
+    @Test
+    void searchResultsByDateOnADesktop() {
+        try (Browser browser = Browser.desktop()) {
+            var driver = browser.driver();
+            driver.get(baseUrl() + "/search?q=" + java.net.URLEncoder.encode("疫苗", java.nio.charset.StandardCharsets.UTF_8)
+                    + "&sort=date");
+            assertThat(driver.findElement(By.cssSelector(".search-sort a[aria-current]")).getText()).isEqualTo("按发布日期");
+            assertThat(driver.findElements(By.cssSelector(".results .result"))).isNotEmpty();
+            // the sort survives a new query typed into the form
+            driver.findElement(By.id("q")).clear();
+            driver.findElement(By.id("q")).sendKeys("接种");
+            driver.findElement(By.cssSelector("form[role=search] button")).click();
+            browser.waiting().until(ExpectedConditions.urlContains("sort=date"));
+            browser.screenshot("search-by-date-desktop");
         }
     }
 }

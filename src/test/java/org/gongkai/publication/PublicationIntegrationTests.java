@@ -137,7 +137,7 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
     }
 
     @Test
-    void queriesMatchingMoreThanTheCapStillPageNewestTitleMatchesFirst() {
+    void queriesMatchingMoreThanTheCapStillPageNewestTitleMatchesFirst() throws Exception {
         PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
         String prefix = "cap" + newId().substring(0, 8);
         // terms of characters (CJK extension A) that no other test uses, new for every run
@@ -177,6 +177,24 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
 
             var rare = search.search(rareTerm, ItemFilter.none(), 1, 10);
             assertThat(rare.total()).isEqualTo(PublicSearch.SEARCH_RESULT_CAP);
+            // a year filter walks that year's snapshots by date: the same page, and none in another year
+            var inYear = search.search(rareTerm, new ItemFilter(List.of(), null, null, null, 2026, null), 1, 10);
+            assertThat(inYear.items()).extracting(h -> h.item().documentId())
+                    .containsExactlyElementsOf(rare.items().stream().map(h -> h.item().documentId()).toList());
+            assertThat(search.search(rareTerm, new ItemFilter(List.of(), null, null, null, 2026, null), PublicSearch.Order.DATE, 2, 10)
+                    .items()).extracting(h -> h.item().documentId())
+                    .containsExactly(java.util.stream.IntStream.range(10, 20).mapToObj(item::apply).toArray(String[]::new));
+            assertThat(search.search(rareTerm, new ItemFilter(List.of(), null, null, null, 2025, null), 1, 10).items()).isEmpty();
+            // beyond the cap the count is the planner's estimate, "约 N 条"
+            assertThat(rare.approximate()).isTrue();
+            assertThat(rare.about()).isGreaterThan(PublicSearch.SEARCH_RESULT_CAP);
+            // newest first, whether in the title or the body
+            assertThat(search.search(rareTerm, ItemFilter.none(), PublicSearch.Order.DATE, 1, 10).items())
+                    .extracting(h -> h.item().documentId())
+                    .containsExactly(java.util.stream.IntStream.range(0, 10).mapToObj(item::apply).toArray(String[]::new));
+            assertThat(search.search(rareTerm, ItemFilter.none(), PublicSearch.Order.DATE, 3, 10).items())
+                    .extracting(h -> h.item().documentId())
+                    .containsExactly(java.util.stream.IntStream.range(20, 30).mapToObj(item::apply).toArray(String[]::new));
             assertThat(rare.items()).extracting(h -> h.item().documentId())
                     .containsExactly(java.util.stream.IntStream.range(0, 10).mapToObj(i -> item.apply(i * 25)).toArray(String[]::new));
             // the 44 title matches fill pages 1-4 and part of 5; then the newest matches in the body only
@@ -198,6 +216,15 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
                 assertThat(page.items()).noneMatch(h -> h.item().documentId().equals(newestUnpublished));
             }
         }
+        // the page says "约 N 条" and offers both orders, as links that work without JavaScript
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/search")
+                .param("q", rareTerm)).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).containsPattern("约 [0-9,]+ 条与「" + rareTerm + "」相关").contains("按发布日期").contains("sort=date");
+        String byDate = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/search")
+                .param("q", rareTerm).param("sort", "date")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(byDate.indexOf("/items/" + item.apply(1))).isPositive().isLessThan(byDate.indexOf("/items/" + item.apply(2)));
+        assertThat(html).doesNotContain("/items/" + item.apply(1) + "\"");
     }
 
     @Test
@@ -206,7 +233,7 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
             jdbc.execute("set local enable_seqscan = off");
             return String.join("\n", jdbc.queryForList("""
                     explain select s.id from publication_snapshot s
-                    where cjk_bigrams(s.search_text) @@ '''疫苗'''::tsquery""",
+                    where s.search_bigrams @@ '''疫苗'''::tsquery""",
                     String.class));
         });
         assertThat(plan).contains("publication_snapshot_search_idx");

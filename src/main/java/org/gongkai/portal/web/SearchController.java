@@ -41,14 +41,17 @@ class SearchController {
                   @RequestParam(required = false) @Size(max = MAX_FILTER) String genre,
                   @RequestParam(required = false) @Size(max = MAX_FILTER) String department,
                   @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer year,
-                  @RequestParam(required = false) Validity validity, Model model) {
+                  @RequestParam(required = false) Validity validity,
+                  @RequestParam(required = false) @Size(max = MAX_FILTER) String sort, Model model) {
         String query = q.length() > PublicSearch.MAX_QUERY_LENGTH ? q.substring(0, PublicSearch.MAX_QUERY_LENGTH) : q.strip();
         ItemFilter filter = new ItemFilter(List.of(), blankToNull(topic), blankToNull(genre), blankToNull(department), year, validity);
+        PublicSearch.Order order = "date".equals(sort) ? PublicSearch.Order.DATE : PublicSearch.Order.RELEVANCE;
         model.addAttribute("q", query);
+        model.addAttribute("sort", order == PublicSearch.Order.DATE ? "date" : "relevance");
         model.addAttribute("filter", filter);
         model.addAttribute("facets", published.facets());
         try {
-            model.addAttribute("results", query.isBlank() ? null : bounded(query, filter, Math.min(Math.max(page, 1), 1000)));
+            model.addAttribute("results", query.isBlank() ? null : bounded(query, filter, order, Math.min(Math.max(page, 1), 1000)));
         } catch (org.springframework.dao.DataAccessException e) {
             if (!PublicSearch.isSearchTimeout(e)) {
                 throw e;
@@ -59,9 +62,9 @@ class SearchController {
         return "portal/search";
     }
 
-    private PublicViews.Page<PublicViews.SearchHit> bounded(String query, ItemFilter filter, int page) {
+    private PublicViews.Page<PublicViews.SearchHit> bounded(String query, ItemFilter filter, PublicSearch.Order order, int page) {
         try {
-            return search.search(query, filter, page, PAGE_SIZE);
+            return search.search(query, filter, order, page, PAGE_SIZE);
         } catch (PublicSearch.Busy e) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "search busy");
         }
