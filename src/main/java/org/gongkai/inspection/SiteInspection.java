@@ -132,12 +132,15 @@ public class SiteInspection {
         veto.add(staleColumns(columns, t));
         veto.add(blankColumns(columns, t));
         veto.add(seriousErrors(departments));
-        veto.add(interaction(asOf, t));
+        List<Obligations.PolicyCheck> policies = policies(asOf);
+        List<InformationRequests.LateRequest> late = requests.lateRequests();
+        veto.add(interaction(asOf, t, late));
 
         List<Check> scored = new ArrayList<>();
         scored.add(links(entries, departments));
-        Ratios ratios = ratios(asOf, t, entries);
-        scored.add(interpretation(asOf, t, entries));
+        List<Finding> oneWay = oneWay(entries);
+        Ratios ratios = ratios(asOf, policies, late, oneWay.size());
+        scored.add(interpretation(t, policies, oneWay, ratios));
         scored.add(guides(entries, departments));
         scored.add(new Check("consultationFeedback", text("consultationFeedback.title"), false,
                 text("consultationFeedback.rule", t.feedbackDays()), text("consultationFeedback.source", INDICATORS),
@@ -300,9 +303,9 @@ public class SiteInspection {
                 findings.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL, text("seriousErrors.summary", findings.size()), findings);
     }
 
-    private Check interaction(LocalDate asOf, Thresholds.Values t) {
+    private Check interaction(LocalDate asOf, Thresholds.Values t, List<InformationRequests.LateRequest> late) {
         List<Finding> findings = new ArrayList<>();
-        for (InformationRequests.LateRequest r : requests.lateRequests()) {
+        for (InformationRequests.LateRequest r : late) {
             if (!r.open()) {
                 continue;
             }
@@ -383,9 +386,9 @@ public class SiteInspection {
                 findings.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL, text("links.summary", all.size(), findings.size(), redirects), findings);
     }
 
-    private Check interpretation(LocalDate asOf, Thresholds.Values t, List<PublishedInventory.Entry> entries) {
+    private Check interpretation(Thresholds.Values t, List<Obligations.PolicyCheck> policies, List<Finding> oneWay, Ratios r) {
         List<Finding> findings = new ArrayList<>();
-        for (Obligations.PolicyCheck p : policies(asOf)) {
+        for (Obligations.PolicyCheck p : policies) {
             if (p.status() == Obligations.Status.MISSING) {
                 findings.add(new Finding(p.title(), text("interpretation.missing", p.published()), p.department(), CheckStatus.FAIL,
                         "/admin/documents/new", "/items/" + p.documentId()));
@@ -394,10 +397,7 @@ public class SiteInspection {
                         p.department(), CheckStatus.RISK, "/admin/compliance", "/items/" + p.documentId()));
             }
         }
-        for (Finding oneWay : oneWay(entries)) {
-            findings.add(oneWay);
-        }
-        Ratios r = ratios(asOf, t, entries);
+        findings.addAll(oneWay);
         CheckStatus status = findings.stream().map(Finding::status).reduce(CheckStatus.PASS, CheckStatus::worst);
         return new Check("interpretation", text("interpretation.title"), false, text("interpretation.rule", t.interpretationWorkingDays()),
                 text("scored.source", INDICATORS), status,
@@ -437,9 +437,7 @@ public class SiteInspection {
         return all;
     }
 
-    private Ratios ratios(LocalDate asOf, Thresholds.Values t, List<PublishedInventory.Entry> entries) {
-        List<Obligations.PolicyCheck> policies = policies(asOf);
-        List<InformationRequests.LateRequest> late = requests.lateRequests();
+    private Ratios ratios(LocalDate asOf, List<Obligations.PolicyCheck> policies, List<InformationRequests.LateRequest> late, int oneWay) {
         Map<YearMonth, int[]> months = new LinkedHashMap<>();
         YearMonth last = YearMonth.from(asOf);
         for (YearMonth m = last.minusMonths(11); !m.isAfter(last); m = m.plusMonths(1)) {
@@ -466,7 +464,7 @@ public class SiteInspection {
         List<Month> trend = months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()[0], e.getValue()[1],
                 e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[5])).toList();
         int counted = onTime + lateCount + missing;
-        return new Ratios(counted, onTime, lateCount, missing, oneWay(entries).size(), (int) late.stream().filter(r -> !r.open()).count(),
+        return new Ratios(counted, onTime, lateCount, missing, oneWay, (int) late.stream().filter(r -> !r.open()).count(),
                 (int) late.stream().filter(InformationRequests.LateRequest::open).count(), trend);
     }
 
