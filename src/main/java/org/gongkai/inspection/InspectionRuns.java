@@ -10,7 +10,10 @@ import org.gongkai.inspection.internal.LinkCrawler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Runs the link crawl on the office's request, under the same cluster lock as the nightly crawl, so two never overlap. */
+/**
+ * Runs the link crawl on the office's request, in the background and under the same cluster lock as the nightly crawl, so two
+ * never overlap and the page does not wait for it.
+ */
 @Service
 public class InspectionRuns {
 
@@ -19,16 +22,37 @@ public class InspectionRuns {
 
     private final LinkCrawler crawler;
     private final DefaultLockingTaskExecutor locks;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "link-crawl");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     InspectionRuns(LinkCrawler crawler, LockProvider lockProvider) {
         this.crawler = crawler;
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
     }
 
-    /** Crawls now; false when a crawl is already running somewhere. */
+    /** Starts a crawl in the background; false when this node is already crawling on request. */
     @PreAuthorize("hasAnyRole('REVIEWER', 'APPROVER', 'SYSADMIN')")
     public boolean crawlNow() {
-        return crawl();
+        if (!started.compareAndSet(false, true)) {
+            return false;
+        }
+        background.execute(() -> {
+            try {
+                crawl();
+            } finally {
+                started.set(false);
+            }
+        });
+        return true;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     /** Crawls now, without a signed-in user (the schedule, tests). */
