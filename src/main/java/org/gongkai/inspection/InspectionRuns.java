@@ -29,9 +29,11 @@ public class InspectionRuns {
         return thread;
     });
 
-    InspectionRuns(LinkCrawler crawler, LockProvider lockProvider) {
+    InspectionRuns(LinkCrawler crawler, org.springframework.beans.factory.ObjectProvider<LockProvider> lockProvider) {
         this.crawler = crawler;
-        this.locks = new DefaultLockingTaskExecutor(lockProvider);
+        // without scheduling (gongkai.scheduling.enabled=false) there is no cluster lock: the crawl runs unlocked
+        LockProvider provider = lockProvider.getIfAvailable();
+        this.locks = provider == null ? null : new DefaultLockingTaskExecutor(provider);
     }
 
     /** Starts a crawl in the background; false when this node is already crawling on request. */
@@ -57,6 +59,10 @@ public class InspectionRuns {
 
     /** Crawls now, without a signed-in user (the schedule, tests). */
     public boolean crawl() {
+        if (locks == null) {
+            crawler.crawl();
+            return true;
+        }
         try {
             return locks.executeWithLock(() -> crawler.crawl(),
                     new LockConfiguration(ClockProvider.now(), CRAWL_LOCK, Duration.ofHours(6), Duration.ZERO)).wasExecuted();

@@ -276,7 +276,7 @@ public class SiteInspection {
         Integer home = crawl.get().homeStatus();
         boolean ok = home != null && home == 200;
         return new Check("unreachable", text("unreachable.title"), true, rule, source, ok ? CheckStatus.PASS : CheckStatus.FAIL,
-                text("unreachable.summary", crawl.get().finishedAt().truncatedTo(ChronoUnit.MINUTES),
+                text("unreachable.summary", crawl.get().finishedAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                         home == null ? "—" : home.toString()),
                 ok ? List.of() : List.of(new Finding("/", text("unreachable.detail", home == null ? "—" : home.toString()), "",
                         CheckStatus.FAIL, "/admin/inspection", "/")));

@@ -58,7 +58,9 @@ class InspectionController {
     @GetMapping("/admin/inspection/links")
     String links(@RequestParam(defaultValue = "false") boolean all, Model model) {
         var links = inspection.linkStates();
-        model.addAttribute("links", all ? links : links.stream().filter(SiteInspection.LinkState::dead).toList());
+        // dead links first
+        model.addAttribute("links", all ? links.stream().sorted(java.util.Comparator.comparing((SiteInspection.LinkState l) -> !l.dead())).toList()
+                : links.stream().filter(SiteInspection.LinkState::dead).toList());
         model.addAttribute("total", links.size());
         model.addAttribute("all", all);
         model.addAttribute("crawl", inspection.lastCrawl().orElse(null));
