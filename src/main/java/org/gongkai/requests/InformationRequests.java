@@ -349,6 +349,27 @@ public class InformationRequests {
                 .sorted(Comparator.comparing(RequestView::receivedOn).reversed()).toList();
     }
 
+    /** A request answered after its due date, or open past it; no personal data (for the site self-check, 互动回应差). */
+    public record LateRequest(long id, String number, String departmentName, LocalDate receivedOn, LocalDate dueOn,
+                              LocalDate repliedOn, boolean open, int workingDaysOverdue) {
+    }
+
+    /** Every request that went beyond its statutory limit (条例第33条), still open or answered late. */
+    @Transactional(readOnly = true)
+    public List<LateRequest> lateRequests() {
+        List<LateRequest> late = new java.util.ArrayList<>();
+        for (Long id : jdbc.queryForList("select id from info_request where state not in ('WITHDRAWN', 'DEEMED_WITHDRAWN') order by id", Long.class)) {
+            RequestView v = load(id);
+            RequestClock c = v.clock();
+            if (c.overdue()) {
+                late.add(new LateRequest(v.id(), v.number(), v.departmentName(), v.receivedOn(), c.dueOn(), null, true, c.daysOverdue()));
+            } else if (v.repliedOn() != null && c.dueOn() != null && v.repliedOn().isAfter(c.dueOn())) {
+                late.add(new LateRequest(v.id(), v.number(), v.departmentName(), v.receivedOn(), c.dueOn(), v.repliedOn(), false, 0));
+            }
+        }
+        return late;
+    }
+
     private List<Long> ids(String condition, StaffPrincipal me) {
         if (seesAll(me)) {
             return jdbc.queryForList("select id from info_request where " + condition, Long.class);

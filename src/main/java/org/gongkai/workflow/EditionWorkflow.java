@@ -50,10 +50,13 @@ public class EditionWorkflow {
     private final Clock clock;
     private final org.gongkai.reporting.AnnualReports annualReports;
     private final org.gongkai.publication.PublishedItems publishedItems;
+    private final TextCheckGate textChecks;
 
     EditionWorkflow(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
                     IdentityManagement identity, AuditTrail audit, Notifications notifications, Clock clock,
-                    org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems) {
+                    org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems,
+                    TextCheckGate textChecks) {
+        this.textChecks = textChecks;
         this.annualReports = annualReports;
         this.publishedItems = publishedItems;
         this.content = content;
@@ -137,6 +140,13 @@ public class EditionWorkflow {
     @Transactional
     public void passReview(long editionId, Checklist checklist, String opinion, String personalDataNote, boolean uncheckedConfirmed,
                            Instant publishAt, StaffPrincipal me) {
+        passReview(editionId, checklist, opinion, personalDataNote, null, uncheckedConfirmed, publishAt, me);
+    }
+
+    /** As above; {@code textCheckNote} explains a pass over text-check flags ({@link TextCheckGate}). */
+    @Transactional
+    public void passReview(long editionId, Checklist checklist, String opinion, String personalDataNote, String textCheckNote,
+                           boolean uncheckedConfirmed, Instant publishAt, StaffPrincipal me) {
         Edition edition = take(EditionAction.PASS_REVIEW, editionId, me);
         EditionView view = content.view(editionId);
         if (!checklist.allHold()) {
@@ -156,6 +166,7 @@ public class EditionWorkflow {
         }
         Instant now = Instant.now(clock);
         WorkflowFacts facts = records.facts(editionId);
+        textChecks.accept(editionId, facts.round(), textCheckNote, me.id(), now);
         recordReview(editionId, facts.round(), false, me, now, checklist, opinion.strip(), hits, personalDataNote, unchecked, "PASS");
         records.reviewed(editionId, me.id(), now);
         edition.changeState(EditionState.REVIEWED);

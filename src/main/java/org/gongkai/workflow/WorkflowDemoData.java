@@ -55,6 +55,7 @@ class WorkflowDemoData implements ApplicationRunner {
     private final Clock clock;
     private final org.gongkai.reporting.AnnualReports annualReports;
     private final org.gongkai.publication.PublishedItems publishedItems;
+    private final TextCheckGate textChecks;
 
     /** The demo runs in one transaction: edition states changed through JPA are flushed before SQL reads them. */
     @jakarta.persistence.PersistenceContext
@@ -62,7 +63,9 @@ class WorkflowDemoData implements ApplicationRunner {
 
     WorkflowDemoData(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
                      IdentityManagement identity, AuditTrail audit, Notifications notifications, JdbcTemplate jdbc, Clock clock,
-                     org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems) {
+                     org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems,
+                     TextCheckGate textChecks) {
+        this.textChecks = textChecks;
         this.annualReports = annualReports;
         this.publishedItems = publishedItems;
         this.content = content;
@@ -375,7 +378,7 @@ class WorkflowDemoData implements ApplicationRunner {
 
     private EditionWorkflow workflowAt(Clock at) {
         return new EditionWorkflow(content, attachments, records, publication, tables, identity, audit, notifications, at,
-                annualReports, publishedItems);
+                annualReports, publishedItems, textChecks);
     }
 
     private StaffPrincipal as(String username) {

@@ -89,7 +89,10 @@ public final class ConsoleAccess {
             rule("/admin/compliance", REVIEWER, APPROVER, SYSADMIN),
             rule("/admin/compliance.xlsx", REVIEWER, APPROVER, SYSADMIN),
             rule("/admin/compliance/**", REVIEWER, APPROVER, SYSADMIN),
-            rule("/admin/reports/**", EDITORIAL));
+            rule("/admin/reports/**", EDITORIAL),
+            // 网站自查: the office, as for the compliance dashboard, and the sysadmin
+            rule("/admin/inspection", REVIEWER, APPROVER, SYSADMIN),
+            rule("/admin/inspection/**", REVIEWER, APPROVER, SYSADMIN));
 
     private ConsoleAccess() {
     }

@@ -30,10 +30,12 @@ class CatalogueController {
 
     private final ContentManagement content;
     private final PublishedItems published;
+    private final org.gongkai.content.ColumnCadence cadence;
 
-    CatalogueController(ContentManagement content, PublishedItems published) {
+    CatalogueController(ContentManagement content, PublishedItems published, org.gongkai.content.ColumnCadence cadence) {
         this.content = content;
         this.published = published;
+        this.cadence = cadence;
     }
 
     /** A column with its children, for the tree. */
@@ -69,6 +71,8 @@ class CatalogueController {
         model.addAttribute("filter", filter);
         model.addAttribute("facets", published.facets());
         model.addAttribute("items", published.list(filter, Math.max(1, Math.min(page, 10_000)), PAGE_SIZE));
+        // 本栏目暂无此类信息: a column the office left empty on purpose says why
+        model.addAttribute("emptyNote", cadence.emptyNote(code).orElse(null));
         return "portal/column";
     }
 

@@ -27,8 +27,11 @@ class EditionController {
     private final EditionWorkflow workflow;
     private final org.gongkai.tables.TableManagement tables;
 
+    private final org.gongkai.workflow.TextCheckGate textChecks;
+
     EditionController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow,
-                      org.gongkai.tables.TableManagement tables) {
+                      org.gongkai.tables.TableManagement tables, org.gongkai.workflow.TextCheckGate textChecks) {
+        this.textChecks = textChecks;
         this.tables = tables;
         this.content = content;
         this.attachments = attachments;
@@ -42,6 +45,7 @@ class EditionController {
         model.addAttribute("facts", workflow.facts(id));
         model.addAttribute("reviews", workflow.reviews(id));
         model.addAttribute("actions", workflow.allowedActions(id, me));
+        model.addAttribute("textFlags", textChecks.flags(id));
         model.addAttribute("history", content.editionsOf(edition.documentId()));
         model.addAttribute("attachments", attachments.list(id));
         boolean canUpload = edition.editable() && me.has(org.gongkai.identity.Role.CLERK) && me.departmentId() == edition.departmentId();

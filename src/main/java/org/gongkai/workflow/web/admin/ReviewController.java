@@ -37,9 +37,11 @@ class ReviewController {
     private final EditionWorkflow workflow;
     private final Clock clock;
     private final org.gongkai.calendar.WorkingDayCalendar calendar;
+    private final org.gongkai.workflow.TextCheckGate textChecks;
 
     ReviewController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow, Clock clock,
-                     org.gongkai.calendar.WorkingDayCalendar calendar) {
+                     org.gongkai.calendar.WorkingDayCalendar calendar, org.gongkai.workflow.TextCheckGate textChecks) {
+        this.textChecks = textChecks;
         this.calendar = calendar;
         this.content = content;
         this.attachments = attachments;
@@ -97,6 +99,7 @@ class ReviewController {
         var check = workflow.personalData(id);
         model.addAttribute("hits", check.hits());
         model.addAttribute("unchecked", check.unchecked());
+        model.addAttribute("textFlags", textChecks.flags(id));
         model.addAttribute("attachments", attachments.list(id));
         model.addAttribute("actions", workflow.allowedActions(id, me));
         model.addAttribute("reviewer", me.has(Role.REVIEWER));
@@ -110,13 +113,14 @@ class ReviewController {
                 @RequestParam(defaultValue = "false") boolean noSecurityRisk,
                 @RequestParam(defaultValue = "false") boolean attributeCorrect, @RequestParam(defaultValue = "") String opinion,
                 @RequestParam(defaultValue = "") String personalDataNote,
+                @RequestParam(defaultValue = "") String textCheckNote,
                 @RequestParam(defaultValue = "false") boolean uncheckedConfirmed,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime publishAt,
                 @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
         Checklist checklist = new Checklist(noStateSecrets, noWorkSecrets, privacyHandled, noCommercialSecrets, noSecurityRisk,
                 attributeCorrect);
         try {
-            workflow.passReview(id, checklist, opinion, personalDataNote, uncheckedConfirmed,
+            workflow.passReview(id, checklist, opinion, personalDataNote, textCheckNote, uncheckedConfirmed,
                     publishAt == null ? null : publishAt.atZone(CHINA).toInstant(), me);
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());
