@@ -66,6 +66,8 @@ public class Consultations {
     private static final String RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /** Long digit runs the scanner did not take as ID numbers or cards (a mistyped check digit is still someone's number). */
+    private static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])\\d{11,}[0-9Xx]?(?![0-9])");
     private static final Pattern LANDLINE = Pattern.compile("(?<![0-9])0\\d{2,3}-?\\d{7,8}(?![0-9])");
     private static final DateTimeFormatter CHINESE_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -207,7 +209,7 @@ public class Consultations {
     @Transactional(readOnly = true)
     public List<Overview> forStaff(StaffPrincipal me) {
         List<Overview> list = new ArrayList<>();
-        for (Row row : jdbc.query("select * from consultation order by created_at desc, id desc", Consultations::mapRow)) {
+        for (Row row : rows("select * from consultation order by created_at desc, id desc")) {
             if (ContentManagement.maySee(me, row.departmentId)) {
                 list.add(overview(row));
             }
@@ -237,11 +239,18 @@ public class Consultations {
                 Consultations::mapComment, id);
     }
 
-    /** Records a comment that came by letter, e-mail or at a meeting during the window. */
+    /**
+     * Records a comment that came by letter, e-mail or at a meeting during the window; {@code receivedOn} (default today) must
+     * lie in the window and not in the future.
+     */
     @Transactional
-    public String recordComment(long id, CommentChannel channel, String name, String body, StaffPrincipal me) {
+    public String recordComment(long id, CommentChannel channel, String name, String body, LocalDate receivedOn, StaffPrincipal me) {
         Row row = row(id);
         mustDraft(row, me);
+        LocalDate on = receivedOn == null ? today() : receivedOn;
+        if (on.isAfter(today()) || on.isBefore(row.opensOn) || on.isAfter(row.closesOn)) {
+            throw new RuleViolation("receivedOn", "consultation.error.receivedOn");
+        }
         if (channel == null || channel == CommentChannel.WEB) {
             throw new RuleViolation("channel", "consultation.error.channel");
         }
@@ -251,7 +260,8 @@ public class Consultations {
         if (!published(row)) {
             throw new RuleViolation(null, "consultation.error.notPublished");
         }
-        return insertComment(row, channel, blank(name), null, body.strip(), me.id());
+        Instant at = on.equals(today()) ? Instant.now(clock) : on.atTime(12, 0).atZone(clock.getZone()).toInstant();
+        return insertComment(row, channel, blank(name), null, body.strip(), me.id(), at);
     }
 
     /** 采纳 / 部分采纳 / 未采纳, with a reason unless adopted; allowed until the feedback goes to review. */
@@ -339,7 +349,7 @@ public class Consultations {
     @Transactional(readOnly = true)
     public List<PublicSummary> publicList() {
         List<PublicSummary> list = new ArrayList<>();
-        for (Row row : jdbc.query("select * from consultation order by opens_on desc, id desc", Consultations::mapRow)) {
+        for (Row row : rows("select * from consultation order by opens_on desc, id desc")) {
             publicSummary(row).ifPresent(list::add);
         }
         list.sort(java.util.Comparator.comparing((PublicSummary s) -> s.phase() != ConsultationPhase.OPEN));
@@ -399,7 +409,8 @@ public class Consultations {
         if (!throttle.allow(address, COMMENTS_PER_HOUR, Duration.ofHours(1))) {
             throw new TooManyComments();
         }
-        String number = insertComment(row, CommentChannel.WEB, blank(in.name()), blank(in.contact()), in.body().strip(), null);
+        String number = insertComment(row, CommentChannel.WEB, blank(in.name()), blank(in.contact()), in.body().strip(), null,
+                Instant.now(clock));
         return new Receipt(number, Instant.now(clock), summary.get().title());
     }
 
@@ -429,7 +440,7 @@ public class Consultations {
     public List<OverdueFeedback> overdueFeedback() {
         LocalDate today = today();
         List<OverdueFeedback> overdue = new ArrayList<>();
-        for (Row row : jdbc.query("select * from consultation where closes_on < ? order by closes_on, id", Consultations::mapRow,
+        for (Row row : rows("select * from consultation where closes_on < ? order by closes_on, id",
                 Date.valueOf(today.minusDays(FEEDBACK_DUE_DAYS)))) {
             if (published(row) && phase(row) == ConsultationPhase.CLOSED) {
                 overdue.add(new OverdueFeedback(row.id, latestPublicEdition(row).title(), departmentName(row.departmentId),
@@ -469,6 +480,10 @@ public class Consultations {
                 rs.getTimestamp("received_at").toInstant(), rs.getString("commenter_name"), rs.getString("contact"),
                 rs.getString("body"), decision == null ? null : CommentDecision.valueOf(decision), rs.getString("decision_reason"),
                 rs.getLong("version"));
+    }
+
+    private List<Row> rows(String sql, Object... args) {
+        return jdbc.query(sql, Consultations::mapRow, args).stream().map(this::withPublicIds).toList();
     }
 
     private Row row(long id) {
@@ -572,10 +587,10 @@ public class Consultations {
         return identity.departmentView(departmentId).map(IdentityManagement.DepartmentView::name).orElse("");
     }
 
-    private String insertComment(Row row, CommentChannel channel, String name, String contact, String body, Long recordedBy) {
-        Instant now = Instant.now(clock);
+    private String insertComment(Row row, CommentChannel channel, String name, String contact, String body, Long recordedBy,
+                                 Instant now) {
         for (int attempt = 0; ; attempt++) {
-            String number = receiptNumber();
+            String number = receiptNumber(now);
             try {
                 jdbc.update("""
                         insert into consultation_comment (consultation_id, receipt_number, channel, received_at, commenter_name, contact,
@@ -592,8 +607,8 @@ public class Consultations {
         }
     }
 
-    private String receiptNumber() {
-        StringBuilder n = new StringBuilder("YJ").append(today().format(DateTimeFormatter.BASIC_ISO_DATE)).append('-');
+    private String receiptNumber(Instant at) {
+        StringBuilder n = new StringBuilder("YJ").append(LocalDate.ofInstant(at, clock.getZone()).format(DateTimeFormatter.BASIC_ISO_DATE)).append('-');
         for (int i = 0; i < 6; i++) {
             n.append(RECEIPT_ALPHABET.charAt(RANDOM.nextInt(RECEIPT_ALPHABET.length())));
         }
@@ -704,11 +719,13 @@ public class Consultations {
 
     /**
      * A comment as it may be quoted: ID numbers, mobile numbers and bank cards masked by the scanner the review uses, e-mail
-     * addresses and landline numbers hidden, cut to 300 characters.
+     * addresses, landline numbers and other long digit runs hidden, cut to 300 characters.
      */
     public static String quote(String text) {
         String masked = PersonalDataScanner.maskText(text == null ? "" : text.strip());
         masked = EMAIL.matcher(masked).replaceAll("***@***");
+        masked = LONG_NUMBER.matcher(masked).replaceAll(m -> m.group().substring(0, 4) + "*".repeat(m.group().length() - 8)
+                + m.group().substring(m.group().length() - 4));
         masked = LANDLINE.matcher(masked).replaceAll(m -> m.group().substring(0, Math.min(4, m.group().length())) + "****");
         return masked.length() > 300 ? masked.substring(0, 300) + "…" : masked;
     }

@@ -313,6 +313,8 @@ class PublicInputFuzzTests extends AbstractIntegrationTest {
         values.put("filename", (String) attached.get("name"));
         values.put("code@catalogue", jdbc.queryForObject(live.replace("d.document_id", "s.catalogue_code") + "limit 1", String.class));
         values.put("code@q", jdbc.queryForObject("select code from qr_code where not retired order by id limit 1", String.class));
+        values.put("id@consultations", jdbc.queryForObject("select d.public_id from consultation c join document d on d.id = c.document_id "
+                + "join public_document p on p.document_id = d.public_id where p.status = 'LIVE' order by c.id limit 1", String.class));
         return values;
     }
 

@@ -107,9 +107,11 @@ class ConsultationAdminController {
     @PostMapping("/admin/consultations/{id}/comments")
     String record(@PathVariable long id, @RequestParam(required = false) CommentChannel channel,
                   @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String body,
+                  @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate receivedOn,
                   @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
         try {
-            String receipt = consultations.recordComment(id, channel, name, body, me);
+            String receipt = consultations.recordComment(id, channel, name, body, receivedOn, me);
             flash.addFlashAttribute("notice", "consultation.comment.recorded");
             flash.addFlashAttribute("recordedReceipt", receipt);
         } catch (RuleViolation v) {
