@@ -89,7 +89,7 @@ class ConsultationJourneyBrowserTests extends AbstractIntegrationTest {
             assertThat(horizontalOverflow(phone)).as("the page fits 390 px").isFalse();
             phone.screenshot("consultation-page-phone");
             assertThat(phone.axeViolations()).as("axe on the consultation page").isEmpty();
-            p.executeScript("document.getElementById('comment').scrollIntoView()");
+            phone.driver().executeScript("document.getElementById('comment').scrollIntoView()");
             phone.screenshot("consultation-comment-form-phone");
             p.findElement(By.id("body")).sendKeys("建议第二条增加“急救车辆优先通行”的规定。我的电话" + commentPhone + "，身份证440106199003071234。");
             p.findElement(By.id("name")).sendKeys(commenterName);
@@ -159,7 +159,7 @@ class ConsultationJourneyBrowserTests extends AbstractIntegrationTest {
             String feedback = p.findElement(By.id("feedback")).getText();
             assertThat(feedback).contains("部分采纳", "优先通行由交通法规规定", "138****8000", "4401**********1234");
             phone.screenshot("consultation-answered-phone");
-            p.executeScript("document.getElementById('feedback').scrollIntoView()");
+            phone.driver().executeScript("document.getElementById('feedback').scrollIntoView()");
             phone.screenshot("consultation-feedback-phone");
             assertThat(phone.axeViolations()).as("axe on the answered page").isEmpty();
             office.driver().get(baseUrl() + "/consultations/" + publicId);

@@ -147,7 +147,7 @@ class ConsultationsIntegrationTests extends AbstractIntegrationTest {
         assertThat(stats.notAdopted()).isEqualTo(1);
         long feedback = consultations.draftFeedback(id, "经研究，采纳意见1条。", clerk);
         String body = jdbc.queryForObject("select body_html from edition where id = ?", String.class, feedback);
-        assertThat(body).contains("139****5678", "***@***", "020-****", "采纳", "未采纳", "与上位法不一致", "网上留言1条", "信函1条")
+        assertThat(body).contains("139****5678", "***&#64;***", "020-****", "采纳", "未采纳", "与上位法不一致", "网上留言1条", "信函1条")
                 .doesNotContain("13912345678").doesNotContain("wang@example.cn").doesNotContain("87654321")
                 .doesNotContain("王五").doesNotContain("赵六");
         assertThat(consultations.overview(id, clerk).phase()).isEqualTo(ConsultationPhase.CLOSED);

@@ -61,9 +61,9 @@ class ConsultationPortalController {
     }
 
     @GetMapping("/consultations/{id}")
-    String page(@PathVariable String id, Model model, HttpServletResponse response) {
+    String page(@PathVariable String id, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("form", CommentForm.empty());
-        return render(id, model, response);
+        return render(id, model, request, response);
     }
 
     @PostMapping("/consultations/{id}/comments")
@@ -75,7 +75,7 @@ class ConsultationPortalController {
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(id, model, response);
+            return render(id, model, request, response);
         }
         try {
             // rendered from the POST, not redirected: the receipt number is shown once and never rests in a session
@@ -86,7 +86,7 @@ class ConsultationPortalController {
         } catch (Consultations.TooManyComments e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             errors.reject("consultation.error.tooMany");
-            return render(id, model, response);
+            return render(id, model, request, response);
         } catch (RuleViolation v) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             if (v.field() == null) {
@@ -94,7 +94,7 @@ class ConsultationPortalController {
             } else {
                 errors.rejectValue(v.field(), v.messageKey());
             }
-            return render(id, model, response);
+            return render(id, model, request, response);
         }
     }
 
@@ -127,7 +127,7 @@ class ConsultationPortalController {
         return ResponseEntity.ok().contentType(ATOM).body(new SyndFeedOutput().outputString(feed));
     }
 
-    private String render(String id, Model model, HttpServletResponse response) {
+    private String render(String id, Model model, HttpServletRequest request, HttpServletResponse response) {
         PublicConsultation c = consultations.publicView(id).orElse(null);
         if (c == null) {
             if (consultations.unpublished(id)) {
@@ -135,6 +135,13 @@ class ConsultationPortalController {
                 return "error/410";
             }
             throw new NotFoundException();
+        }
+        if (c.open()) {
+            // the comment form comes after a long body: make the CSRF token (and its session) before the response is committed
+            Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+            if (token instanceof org.springframework.security.web.csrf.CsrfToken csrf) {
+                csrf.getToken();
+            }
         }
         model.addAttribute("c", c);
         model.addAttribute("s", c.item().summary());
