@@ -231,6 +231,20 @@ class ConsultationsIntegrationTests extends AbstractIntegrationTest {
                 String.class, edition)).isEqualTo("jyta");
     }
 
+    @Test
+    void aQrCodeCanLeadToAConsultation() throws Exception {
+        String publicId = jdbc.queryForObject("select d.public_id from consultation c join document d on d.id = c.document_id "
+                + "join public_document p on p.document_id = d.public_id order by c.id limit 1", String.class);
+        String title = "意见征集二维码" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/admin/qr").with(csrf()).with(as("sysadmin")).param("title", title).param("locationLabel", "政务服务大厅")
+                .param("targetType", "CONSULTATION").param("targetKey", publicId))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        String code = jdbc.queryForObject("select code from qr_code where title = ?", String.class, title);
+        mvc.perform(get("/q/{code}", code))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/consultations/" + publicId));
+        assertThat(mvc.perform(get("/consultations/{id}", publicId)).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
     private long count(long id) {
         return jdbc.queryForObject("select count(*) from consultation_comment where consultation_id = ?", Long.class, id);
     }
