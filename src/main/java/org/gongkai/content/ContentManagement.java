@@ -154,6 +154,18 @@ public class ContentManagement {
         return toViews(editions.findByDocumentIdOrderByNumberDesc(documentId));
     }
 
+    /** The internal id of a document by its public id. */
+    @Transactional(readOnly = true)
+    public Optional<Long> documentIdOf(String publicId) {
+        return documents.findByPublicId(publicId).map(ContentDocument::getId);
+    }
+
+    /** The public id of a document (what URLs use). */
+    @Transactional(readOnly = true)
+    public String publicIdOf(long documentId) {
+        return documents.findById(documentId).orElseThrow(NotFoundException::new).getPublicId();
+    }
+
     // ---- drafting ----------------------------------------------------------------------------------------------------
 
     @Transactional

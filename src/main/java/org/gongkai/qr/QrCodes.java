@@ -42,7 +42,7 @@ public class QrCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where a code leads. */
-    public enum TargetType { CATALOGUE, ITEM, REQUEST, GUIDE }
+    public enum TargetType { CATALOGUE, ITEM, REQUEST, GUIDE, CONSULTATION }
 
     public record QrCode(long id, String code, String title, long departmentId, String locationLabel, TargetType targetType,
                          String targetKey, boolean retired, Instant createdAt, long totalScans) {
@@ -52,6 +52,7 @@ public class QrCodes {
             return switch (targetType) {
                 case CATALOGUE -> "/catalogue/" + targetKey;
                 case ITEM -> "/items/" + targetKey;
+                case CONSULTATION -> "/consultations/" + targetKey;
                 case REQUEST -> "/requests/new";
                 case GUIDE -> "/guide";
             };
@@ -84,7 +85,7 @@ public class QrCodes {
             throw new RuleViolation("title", "qr.error.title");
         }
         String key = targetKey == null ? "" : targetKey.strip();
-        if ((type == TargetType.CATALOGUE || type == TargetType.ITEM) && !key.matches("[a-z0-9-]{2,40}")) {
+        if ((type == TargetType.CATALOGUE || type == TargetType.ITEM || type == TargetType.CONSULTATION) && !key.matches("[a-z0-9-]{2,40}")) {
             throw new RuleViolation("targetKey", "qr.error.target");
         }
         for (int attempt = 0; attempt < 20; attempt++) {

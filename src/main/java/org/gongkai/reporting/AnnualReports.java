@@ -64,9 +64,12 @@ public class AnnualReports {
     private final ObjectMapper json;
     private final Clock clock;
     private final String organisation;
+    private final org.gongkai.consultation.ProposalReplies proposals;
 
     AnnualReports(ContentManagement content, Attachments attachments, RequestStatistics requests, AnnualReportRendering rendering,
-                  AuditTrail audit, JdbcTemplate jdbc, ObjectMapper json, Clock clock, @Value("${gongkai.site-name}") String organisation) {
+                  AuditTrail audit, JdbcTemplate jdbc, ObjectMapper json, Clock clock, @Value("${gongkai.site-name}") String organisation,
+                  org.gongkai.consultation.ProposalReplies proposals) {
+        this.proposals = proposals;
         this.content = content;
         this.attachments = attachments;
         this.requests = requests;
@@ -109,12 +112,16 @@ public class AnnualReports {
         String overview = year + "年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息" + tallies.itemsPublished()
                 + "条，其中行政规范性文件" + tallies.normativeIssued() + "件；收到政府信息公开申请" + tallies.requestsReceived() + "件，办结"
                 + tallies.table3Total(Table3Row.TOTAL) + "件。";
-        AnnualReport report = new AnnualReport(year, title(year), organisation, overview, "", "", prefilledFigures(year), tallies);
+        // 国办公开办函〔2021〕30号 asks in 六、其他需要报告的事项 for 人大代表建议和政协提案办理结果公开情况 (no table row holds it)
+        var replies = proposals.publishedIn(year, clock.getZone());
+        String other = "本年度公开人大代表建议办理结果" + replies.get(org.gongkai.consultation.ProposalReplies.Kind.NPC) + "件、政协委员提案办理结果"
+                + replies.get(org.gongkai.consultation.ProposalReplies.Kind.CPPCC) + "件。";
+        AnnualReport report = new AnnualReport(year, title(year), organisation, overview, "", other, prefilledFigures(year), tallies);
         long node = jdbc.queryForObject("select id from catalogue_node where code = ?", Long.class, CATALOGUE_CODE);
         EditionView edition = content.createDraft(draftInput(report, node, null), me);
         jdbc.update("""
                 insert into annual_report (year, edition_id, overview, problems, other, figures, updated_by, updated_at)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""", year, edition.editionId(), report.overview(), "", "",
+                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""", year, edition.editionId(), report.overview(), "", report.other(),
                 json.writeValueAsString(report.figures()), me.id(), Timestamp.from(Instant.now(clock)));
         attach(edition.editionId(), report, me);
         audit.record("report.generated", "edition", edition.editionId(), report.title());

@@ -54,12 +54,27 @@ public final class PersonalDataScanner {
     private PersonalDataScanner() {
     }
 
-    public static List<Hit> scanText(String text, String source) {
+    private record Span(int start, int end, Kind kind, String masked) {
+    }
+
+    /**
+     * The text with every ID number, mobile number and bank card the scanner finds replaced by its masked form; for quoting
+     * what a citizen wrote (a consultation comment) where the public or a wider audience reads it.
+     */
+    public static String maskText(String text) {
         if (text == null || text.isEmpty()) {
-            return List.of();
+            return text == null ? "" : text;
         }
-        record Span(int start, int end, Kind kind, String masked) {
+        StringBuilder masked = new StringBuilder();
+        int at = 0;
+        for (Span sp : spans(text)) {
+            masked.append(text, at, sp.start).append(sp.masked);
+            at = sp.end;
         }
+        return masked.append(text.substring(at)).toString();
+    }
+
+    private static List<Span> spans(String text) {
         List<Span> spans = new ArrayList<>();
         for (Pattern p : List.of(ID_18, ID_15)) {
             Matcher m = p.matcher(text);
@@ -84,6 +99,14 @@ public final class PersonalDataScanner {
             }
         }
         spans.sort(Comparator.comparingInt(Span::start));
+        return spans;
+    }
+
+    public static List<Hit> scanText(String text, String source) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Span> spans = spans(text);
         // masked copy of the text, so that no snippet shows another raw value nearby
         StringBuilder masked = new StringBuilder();
         int[] maskedStart = new int[spans.size()];

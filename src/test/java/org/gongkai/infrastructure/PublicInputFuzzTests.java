@@ -132,6 +132,7 @@ class PublicInputFuzzTests extends AbstractIntegrationTest {
         List<String> failures = new ArrayList<>();
         int requests = 0;
         int address = 1;
+        Map<String, String> values = pathValues();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             boolean post = info.getMethodsCondition().getMethods().contains(RequestMethod.POST);
@@ -145,7 +146,7 @@ class PublicInputFuzzTests extends AbstractIntegrationTest {
                     for (String value : HOSTILE) {
                         String remote = "10.77." + (address / 250) + "." + (address % 250 + 1);
                         address++;
-                        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(pattern)
+                        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(fill(pattern, values))
                                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                                 .with(r -> {
                                     r.setRemoteAddr(remote);
@@ -313,6 +314,9 @@ class PublicInputFuzzTests extends AbstractIntegrationTest {
         values.put("filename", (String) attached.get("name"));
         values.put("code@catalogue", jdbc.queryForObject(live.replace("d.document_id", "s.catalogue_code") + "limit 1", String.class));
         values.put("code@q", jdbc.queryForObject("select code from qr_code where not retired order by id limit 1", String.class));
+        // the consultation that closed first: hostile comments posted to it are refused (closed), so nothing is stored
+        values.put("id@consultations", jdbc.queryForObject("select d.public_id from consultation c join document d on d.id = c.document_id "
+                + "join public_document p on p.document_id = d.public_id where p.status = 'LIVE' order by c.closes_on, c.id limit 1", String.class));
         return values;
     }
 

@@ -82,6 +82,13 @@ public final class ConsoleAccess {
             rule(HttpMethod.GET, "/admin/approval", APPROVER),
             rule(HttpMethod.POST, "/admin/approval/*/approve", APPROVER),
             rule("/admin/approval/**", REVIEWER, APPROVER),
+            // 意见征集 and 建议提案办理结果: the department's clerks work on them, reviewers and approvers read them
+            rule("/admin/consultations/new", CLERK),
+            rule("/admin/consultations/*/edit", CLERK),
+            rule(HttpMethod.POST, "/admin/consultations/**", CLERK),
+            rule("/admin/consultations/**", EDITORIAL),
+            rule("/admin/proposals/new", CLERK),
+            rule("/admin/proposals/**", EDITORIAL),
             // information-disclosure requests (依申请公开)
             rule("/admin/requests/templates/**", REVIEWER),
             rule("/admin/requests/**", EDITORIAL),

@@ -38,7 +38,7 @@ class FeedController {
 
     /** Public pages that are not documents or columns, listed in the sitemap after the home page. */
     static final List<String> FIXED_PAGES = List.of("/catalogue", "/guide", "/guide/matters", "/reports/annual", "/data",
-            "/requests/new");
+            "/requests/new", "/consultations");
 
     private final PublishedItems published;
     private final ContentManagement content;

@@ -32,7 +32,11 @@ class ComplianceController {
     private final MessageSource messages;
     private final Clock clock;
 
-    ComplianceController(Obligations obligations, IdentityManagement identity, MessageSource messages, Clock clock) {
+    private final org.gongkai.consultation.Consultations consultations;
+
+    ComplianceController(Obligations obligations, IdentityManagement identity, MessageSource messages, Clock clock,
+                         org.gongkai.consultation.Consultations consultations) {
+        this.consultations = consultations;
         this.obligations = obligations;
         this.identity = identity;
         this.messages = messages;
@@ -54,6 +58,10 @@ class ComplianceController {
         model.addAttribute("statuses", Obligations.Status.values());
         model.addAttribute("department", department);
         model.addAttribute("departments", identity.departmentNames());
+        // 意见征集 closed more than 30 days ago without a published 意见采纳情况反馈 (through the consultation module's API)
+        model.addAttribute("overdueFeedback", consultations.overdueFeedback().stream()
+                .filter(o -> department == null || identity.departmentNames().getOrDefault(department, "").equals(o.departmentName())).toList());
+        model.addAttribute("feedbackDueDays", org.gongkai.consultation.Consultations.FEEDBACK_DUE_DAYS);
         return "admin/reporting/compliance";
     }
 
