@@ -60,9 +60,13 @@ class WorkflowDemoData implements ApplicationRunner {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     WorkflowDemoData(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
                      IdentityManagement identity, AuditTrail audit, Notifications notifications, JdbcTemplate jdbc, Clock clock,
-                     org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems) {
+                     org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems,
+                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.annualReports = annualReports;
         this.publishedItems = publishedItems;
         this.content = content;
@@ -374,8 +378,10 @@ class WorkflowDemoData implements ApplicationRunner {
     }
 
     private EditionWorkflow workflowAt(Clock at) {
-        return new EditionWorkflow(content, attachments, records, publication, tables, identity, audit, notifications, at,
-                annualReports, publishedItems);
+        EditionPublishing publishing = new EditionPublishing(content, attachments, records, publication, tables, identity, audit,
+                notifications, events, at);
+        return new EditionWorkflow(content, attachments, records, publication, publishing, identity, audit, notifications, events,
+                at, annualReports, publishedItems);
     }
 
     private StaffPrincipal as(String username) {
