@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.StaffPrincipal;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.support.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;

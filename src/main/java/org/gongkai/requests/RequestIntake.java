@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.gongkai.audit.AuditTrail;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.support.CreditCode;
 import org.gongkai.support.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
