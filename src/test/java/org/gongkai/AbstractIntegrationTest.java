@@ -19,7 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
         properties = {"gongkai.database.auto-select=false", "spring.thymeleaf.cache=true"})
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@org.springframework.context.annotation.Import(org.gongkai.support.TestClock.Configuration.class)
+@org.springframework.context.annotation.Import({org.gongkai.support.TestClock.Configuration.class,
+        org.gongkai.support.TestMail.Configuration.class, org.gongkai.support.StatementCounter.Configuration.class})
 public abstract class AbstractIntegrationTest {
 
     /** The application's clock: the system clock unless a test fixes it; reset after every test. */

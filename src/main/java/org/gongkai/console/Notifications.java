@@ -3,29 +3,23 @@ package org.gongkai.console;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The console inbox. Other features call {@link #notify} inside their transaction; the notice appears in the recipient's
- * inbox with an unread count in the header. E-mail is sent only when SMTP is configured (spring.mail.host), and never holds
- * personal data beyond the title and a console link.
+ * inbox with an unread count in the header. E-mail is sent after commit, only when SMTP is configured (spring.mail.host), and
+ * never holds personal data beyond the title and a console link.
  */
 @Service
 public class Notifications {
-
-    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     /** One notice as the inbox shows it. */
     public record Notice(long id, Instant createdAt, String title, String body, String link, boolean read) {
@@ -33,39 +27,30 @@ public class Notifications {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final ApplicationEventPublisher events;
 
-    Notifications(JdbcTemplate jdbc, Clock clock, ObjectProvider<JavaMailSender> mail) {
+    Notifications(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.mail = mail;
+        this.events = events;
     }
 
-    /** Sends a notice to each recipient; {@code link} is a console path such as {@code /admin/documents/12}. */
+    /**
+     * Puts a notice in each recipient's inbox, in the caller's transaction. The e-mail copies go out after commit
+     * ({@link NoticesPosted}, console.internal.NoticeMail), so a change that rolls back sends nothing and no row lock is held
+     * while SMTP answers.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void notify(Collection<Long> recipients, String title, String body, String link) {
         Timestamp now = Timestamp.from(Instant.now(clock));
+        List<Long> ids = new ArrayList<>();
         for (Long recipient : recipients) {
-            jdbc.update("insert into notification (recipient_id, created_at, title, body, link) values (?, ?, ?, ?, ?)",
-                    recipient, now, cut(title, 200), body == null ? "" : body, link == null ? "" : link);
+            ids.add(jdbc.queryForObject("""
+                    insert into notification (recipient_id, created_at, title, body, link) values (?, ?, ?, ?, ?) returning id""",
+                    Long.class, recipient, now, cut(title, 200), body == null ? "" : body, link == null ? "" : link));
         }
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender != null) {
-            for (Long recipient : recipients) {
-                List<String> addresses = jdbc.queryForList(
-                        "select email from staff_user where id = ? and email is not null and email <> ''", String.class, recipient);
-                for (String address : addresses) {
-                    try {
-                        SimpleMailMessage message = new SimpleMailMessage();
-                        message.setTo(address);
-                        message.setSubject("【政务公开】" + title);
-                        message.setText(title + "\n\n请登录政务公开管理后台查看：" + link);
-                        sender.send(message);
-                    } catch (MailException e) {
-                        log.warn("notification e-mail could not be sent: {}", e.getClass().getSimpleName());
-                    }
-                }
-            }
+        if (!ids.isEmpty()) {
+            events.publishEvent(new NoticesPosted(ids));
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +41,13 @@ public class ContentManagement {
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    private final EditionReopening reopening;
+
     ContentManagement(CatalogueNodeRepository nodes, ContentDocumentRepository documents, EditionRepository editions,
-                      IdentityManagement identity, AuditTrail audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                      IdentityManagement identity, AuditTrail audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                      EditionReopening reopening) {
         this.jdbc = jdbc;
+        this.reopening = reopening;
         this.nodes = nodes;
         this.documents = documents;
         this.editions = editions;
@@ -149,6 +152,14 @@ public class ContentManagement {
         return toViews(editions.findByStates(states));
     }
 
+    /** Views of the given editions, in the given order (unknown ids left out), in a fixed number of queries. */
+    @Transactional(readOnly = true)
+    public List<EditionView> views(List<Long> editionIds) {
+        Map<Long, Edition> byId = new java.util.HashMap<>();
+        editions.findAllById(editionIds).forEach(e -> byId.put(e.getId(), e));
+        return toViews(editionIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+    }
+
     @Transactional(readOnly = true)
     public List<EditionView> editionsOf(long documentId) {
         return toViews(editions.findByDocumentIdOrderByNumberDesc(documentId));
@@ -197,8 +208,7 @@ public class ContentManagement {
             throw new ObjectOptimisticLockingFailureException(Edition.class, editionId);
         }
         if (edition.getState() == EditionState.RETURNED) {
-            edition.changeState(EditionState.DRAFT); // EditionAction.REOPEN: the clerk takes a returned edition back
-            audit.record("edition.reopened", "edition", editionId, edition.getTitle());
+            reopening.reopen(edition, document.getDepartmentId(), me); // the workflow's REOPEN: the clerk takes a returned edition back
         }
         if (edition.getState() != EditionState.DRAFT) {
             throw new RuleViolation(null, "content.error.notEditable");
@@ -335,9 +345,20 @@ public class ContentManagement {
         return related;
     }
 
+    /** Views of many editions in a fixed number of queries, whatever their number (documents, nodes, departments at once). */
     private List<EditionView> toViews(List<Edition> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
         Map<Long, List<RelatedDocument>> related = relatedOf(list.stream().map(Edition::getId).toList());
-        return list.stream().map(e -> toView(e, related.getOrDefault(e.getId(), List.of()))).toList();
+        Map<Long, ContentDocument> byId = new java.util.HashMap<>();
+        documents.findAllById(list.stream().map(Edition::getDocumentId).distinct().toList()).forEach(d -> byId.put(d.getId(), d));
+        Map<Long, CatalogueNode> nodeById = new java.util.HashMap<>();
+        nodes.findAllById(list.stream().map(Edition::getCatalogueNodeId).distinct().toList()).forEach(n -> nodeById.put(n.getId(), n));
+        Map<Long, String> departments = new java.util.HashMap<>();
+        identity.departmentViews().forEach(d -> departments.put(d.id(), d.name()));
+        return list.stream().map(e -> toView(e, byId.get(e.getDocumentId()), nodeById.get(e.getCatalogueNodeId()),
+                departments, related.getOrDefault(e.getId(), List.of()))).toList();
     }
 
     private static String blank(String text) {
@@ -361,10 +382,9 @@ public class ContentManagement {
         return toViews(List.of(e)).get(0);
     }
 
-    private EditionView toView(Edition e, List<RelatedDocument> related) {
-        ContentDocument d = documents.findById(e.getDocumentId()).orElseThrow();
-        CatalogueNode node = nodes.findById(e.getCatalogueNodeId()).orElseThrow();
-        String department = identity.departmentView(d.getDepartmentId()).map(IdentityManagement.DepartmentView::name).orElse("");
+    private static EditionView toView(Edition e, ContentDocument d, CatalogueNode node, Map<Long, String> departments,
+                                      List<RelatedDocument> related) {
+        String department = departments.getOrDefault(d.getDepartmentId(), "");
         return new EditionView(e.getId(), d.getId(), d.getPublicId(), e.getNumber(), e.getState(), d.getDepartmentId(), department,
                 e.getTitle(), e.getDocumentNumber(), e.getWrittenOn(), e.getSummary(), e.getKeywords(), node.getId(), node.getCode(),
                 node.getName(), node.isApprovalRequired(), e.getTopic(), e.getGenre(), e.getAudience(), e.getDisclosureAttribute(),

@@ -98,9 +98,16 @@ public class Edition {
         this.updatedAt = now;
     }
 
-    /** Moves the edition to another state. Called only by the workflow feature, after its rules allowed the action. */
-    public void changeState(EditionState next) {
-        this.state = next;
+    /**
+     * Moves the edition along one row of the transition table; refuses when the edition is not in one of the row's starting
+     * states. Called only by the workflow feature, after its rules allowed the action.
+     */
+    public void apply(EditionTransition transition) {
+        if (!transition.from().contains(state)) {
+            throw new IllegalStateException("edition " + id + " is " + state + "; " + transition.name() + " starts from "
+                    + transition.from());
+        }
+        this.state = transition.to();
     }
 
     public Fields fields() {

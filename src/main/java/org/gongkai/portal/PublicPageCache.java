@@ -19,11 +19,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.infrastructure.PublicChangeObserved;
-import org.gongkai.publication.PublicationChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -99,22 +97,6 @@ public class PublicPageCache extends OncePerRequestFilter {
     public void evictAll() {
         generation.incrementAndGet();
         pages.invalidateAll();
-    }
-
-    /** A public change committed by this or another node (NOTIFY or the version row). */
-    @org.springframework.context.event.EventListener
-    void onPublicChangeObserved(PublicChangeObserved observed) {
-        evictAll();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void onPublicationChanged(PublicationChanged changed) {
-        evictAll();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void onCatalogueChanged(org.gongkai.content.CatalogueChanged changed) {
-        evictAll();
     }
 
     @Override

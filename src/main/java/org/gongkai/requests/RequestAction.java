@@ -5,7 +5,7 @@ import java.util.Set;
 
 import static org.gongkai.requests.RequestState.*;
 
-/** Every step of the handling, the states it may start from and where it leads (null: the state stays). */
+/** Every step of the handling, the states it may start from and where it leads (null: the state stays, or see {@link #next(RequestState, boolean)}). */
 public enum RequestAction {
     ASSIGN(EnumSet.of(RECEIVED, IN_PROGRESS, CONSULTING), null),
     REQUEST_CORRECTION(EnumSet.of(RECEIVED, IN_PROGRESS), CORRECTION_REQUESTED),
@@ -35,5 +35,17 @@ public enum RequestAction {
     /** The state after the action, or the current one when the action does not move it. */
     public RequestState next(RequestState current) {
         return to == null ? current : to;
+    }
+
+    /**
+     * The state after the action for a request that is (or is not) assigned to a department: assigning a received request
+     * puts it in progress; a corrected request goes back to where it was, received or in progress (条例第30条).
+     */
+    public RequestState next(RequestState current, boolean assigned) {
+        return switch (this) {
+            case ASSIGN -> current == RECEIVED ? IN_PROGRESS : current;
+            case RECEIVE_CORRECTION -> assigned ? IN_PROGRESS : RECEIVED;
+            default -> next(current);
+        };
     }
 }

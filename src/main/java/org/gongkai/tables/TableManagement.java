@@ -3,12 +3,9 @@ package org.gongkai.tables;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.identity.IdentityManagement;
@@ -24,7 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Table templates (SYSADMIN) and data tables (the owning department's clerks enter data; reviewers see and scan).
+ * Data tables (the owning department's clerks enter data; reviewers see and scan); templates are {@link TableTemplates}',
+ * file imports {@link TableImports}'.
  * Who sees a table: clerks of its department, reviewers and approvers covering that department. Raw personal values:
  * the department's own staff and reviewers, each view or export audited.
  */
@@ -34,123 +32,18 @@ public class TableManagement {
     /** Owner type of a table that belongs to no edition yet. */
     public static final String STANDALONE = "STANDALONE";
 
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
-
     private final TableStore store;
+    private final TableAccess access;
     private final IdentityManagement identity;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TableManagement(TableStore store, IdentityManagement identity, AuditTrail audit, Clock clock) {
+    TableManagement(TableStore store, TableAccess access, IdentityManagement identity, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.access = access;
         this.identity = identity;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    // ---- templates ------------------------------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
-    public List<TemplateSummary> templates() {
-        return store.templates();
-    }
-
-    /** The template list of the SYSADMIN console. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('SYSADMIN')")
-    public List<TemplateSummary> templatesToAdminister() {
-        return store.templates();
-    }
-
-    /** The latest version of a template, for editing in the SYSADMIN console. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('SYSADMIN')")
-    public TemplateVersion templateToEdit(long templateId) {
-        return template(templateId);
-    }
-
-    /** The latest version of a template. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
-    public TemplateVersion template(long templateId) {
-        return store.latestVersion(templateId).orElseThrow(NotFoundException::new);
-    }
-
-    @Transactional
-    @PreAuthorize("hasRole('SYSADMIN')")
-    public long createTemplate(String name, String description, List<TableColumn> columns) {
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) {
-            throw new RuleViolation("name", "tables.template.error.name");
-        }
-        if (store.templateIdByName(n).isPresent()) {
-            throw new RuleViolation("name", "tables.template.error.nameTaken");
-        }
-        checkColumns(columns);
-        long id = store.insertTemplate(n, description == null ? "" : description.strip());
-        store.insertVersion(id, 1, columns);
-        audit.record("tables.template.create", "table_template", id, n + "（" + columns.size() + "列）");
-        return id;
-    }
-
-    /**
-     * Saves a new column set: in place while no table uses the latest version, otherwise as the next version, so that the
-     * tables already filled in keep the columns they were entered against. Returns the version number now current.
-     */
-    @Transactional
-    @PreAuthorize("hasRole('SYSADMIN')")
-    public int updateTemplate(long templateId, int expectedVersionNo, String description, List<TableColumn> columns) {
-        store.lockTemplate(templateId);
-        TemplateVersion latest = store.latestVersion(templateId).orElseThrow(NotFoundException::new);
-        if (latest.versionNo() != expectedVersionNo) {
-            throw new ObjectOptimisticLockingFailureException("table_template", templateId);
-        }
-        checkColumns(columns);
-        store.updateTemplateDescription(templateId, description == null ? "" : description.strip());
-        int versionNo = latest.versionNo();
-        if (latest.used()) {
-            versionNo++;
-            store.insertVersion(templateId, versionNo, columns);
-        } else {
-            store.replaceColumns(latest.id(), columns);
-        }
-        audit.record("tables.template.update", "table_template", templateId, latest.name() + " 第" + versionNo + "版");
-        return versionNo;
-    }
-
-    /** The fill-in workbook of a template's latest version. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
-    public byte[] templateWorkbook(long templateId) {
-        TemplateVersion v = template(templateId);
-        return Sheets.template(v.name(), v.columns());
-    }
-
-    /** Checks a column set: at least one column; keys and labels unique; enum values given; no raw ID, phone or account. */
-    public static void checkColumns(List<TableColumn> columns) {
-        if (columns == null || columns.isEmpty()) {
-            throw new RuleViolation("columns", "tables.template.error.noColumns");
-        }
-        Set<String> keys = new HashSet<>();
-        Set<String> labels = new HashSet<>();
-        for (TableColumn c : columns) {
-            if (c.key() == null || !KEY.matcher(c.key()).matches()) {
-                throw new RuleViolation("columns", "tables.template.error.key");
-            }
-            if (c.label() == null || c.label().isBlank() || c.label().length() > 60) {
-                throw new RuleViolation("columns", "tables.template.error.label");
-            }
-            if (!keys.add(c.key()) || !labels.add(c.label().strip())) {
-                throw new RuleViolation("columns", "tables.template.error.duplicate");
-            }
-            if (c.type() == ColumnType.ENUM && c.allowedValues().isEmpty()) {
-                throw new RuleViolation("columns", "tables.template.error.enumValues");
-            }
-            if (c.type().mustNotBeShown() && c.rule() == PublicationRule.SHOW) {
-                throw new RuleViolation("columns", "tables.template.error.mustMask");
-            }
-        }
     }
 
     // ---- data tables ----------------------------------------------------------------------------------------------
@@ -197,7 +90,7 @@ public class TableManagement {
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public void attachToEdition(StaffPrincipal me, long tableId, long editionId, long editionDepartmentId) {
-        TableRow t = visible(me, tableId);
+        TableRow t = access.visible(me, tableId);
         if (t.departmentId() != me.departmentId() || editionDepartmentId != me.departmentId()
                 || !store.changeOwner(tableId, STANDALONE, EDITION, editionId)) {
             throw new RuleViolation("tableId", "tables.error.attach");
@@ -241,22 +134,22 @@ public class TableManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public TableDetail table(StaffPrincipal me, long id) {
-        TableRow t = visible(me, id);
+        TableRow t = access.visible(me, id);
         TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
         Map<Long, Map<String, String>> rows = store.rows(id);
         MaskedTable published = PublicTable.of(t.caption(), v.columns(), new ArrayList<>(rows.values()));
         return new TableDetail(t.id(), t.caption(), v.templateId(), v.name(), v.versionNo(), t.departmentId(),
                 identity.departmentNames().get(t.departmentId()), t.cadence(), t.ownerType(), t.ownerId(), t.version(),
                 t.updatedAt(), v.columns(), new ArrayList<>(rows.keySet()), published, t.chart(),
-                ChartOption.json(published, t.chart()), mayEdit(me, t), maySeeRaw(me, t), mayScan(me, t));
+                ChartOption.json(published, t.chart()), access.mayEdit(me, t), access.maySeeRaw(me, t), access.mayScan(me, t));
     }
 
     /** Every value as entered, for the department's own staff and reviewers; the view is audited. */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public MaskedTable rawTable(StaffPrincipal me, long id) {
-        TableRow t = visible(me, id);
-        if (!maySeeRaw(me, t)) {
+        TableRow t = access.visible(me, id);
+        if (!access.maySeeRaw(me, t)) {
             throw new NotFoundException();
         }
         TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
@@ -270,8 +163,8 @@ public class TableManagement {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public byte[] rawWorkbook(StaffPrincipal me, long id) {
-        TableRow t = visible(me, id);
-        if (!maySeeRaw(me, t)) {
+        TableRow t = access.visible(me, id);
+        if (!access.maySeeRaw(me, t)) {
             throw new NotFoundException();
         }
         TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
@@ -308,7 +201,7 @@ public class TableManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public MaskedTable publishedForm(StaffPrincipal me, long id) {
-        visible(me, id);
+        access.visible(me, id);
         return publishedForm(id);
     }
 
@@ -316,7 +209,7 @@ public class TableManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public byte[] tableTemplateWorkbook(StaffPrincipal me, long id) {
-        TableRow t = visible(me, id);
+        TableRow t = access.visible(me, id);
         TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
         return Sheets.template(t.caption(), v.columns());
     }
@@ -324,7 +217,7 @@ public class TableManagement {
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public void updateTable(StaffPrincipal me, long id, long version, String caption, Cadence cadence) {
-        TableRow t = editable(me, id);
+        TableRow t = access.editable(me, id);
         String c = caption == null ? "" : caption.strip();
         if (c.isEmpty() || c.length() > 200) {
             throw new RuleViolation("caption", "tables.table.error.caption");
@@ -346,7 +239,7 @@ public class TableManagement {
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public int addRows(StaffPrincipal me, long id, long version, List<Map<String, String>> input) {
-        TableRow t = editable(me, id);
+        TableRow t = access.editable(me, id);
         TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
         List<Map<String, String>> rows = validate(v.columns(), input, 1);
         if (rows.isEmpty()) {
@@ -363,72 +256,12 @@ public class TableManagement {
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public void deleteRow(StaffPrincipal me, long id, long rowId) {
-        TableRow t = editable(me, id);
+        TableRow t = access.editable(me, id);
         if (!store.deleteRow(id, rowId)) {
             throw new NotFoundException();
         }
         store.touch(id, null, Instant.now(clock));
         audit.record("tables.rows.delete", "data_table", id, t.caption() + "：删除1行");
-    }
-
-    /**
-     * Imports a .xlsx or .csv file whose first row holds the column labels: all rows or none. With {@code replace} the
-     * existing rows are replaced. Row numbers in the report are the spreadsheet's (the header is row 1).
-     */
-    @Transactional
-    @PreAuthorize("hasRole('CLERK')")
-    public int importFile(StaffPrincipal me, long id, String fileName, byte[] content, boolean replace) {
-        TableRow t = editable(me, id);
-        TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
-        List<List<String>> sheet;
-        try {
-            sheet = Sheets.read(fileName, content);
-        } catch (Sheets.UnreadableFile e) {
-            throw new RuleViolation("file", "tables.import.error.unreadable");
-        }
-        if (sheet.isEmpty()) {
-            throw new RuleViolation("file", "tables.import.error.empty");
-        }
-        List<String> header = sheet.get(0).stream().map(h -> h == null ? "" : h.strip().replaceFirst("^[*＊]", "").strip()).toList();
-        List<CellError> errors = new ArrayList<>();
-        Map<String, Integer> positions = new LinkedHashMap<>();
-        for (TableColumn c : v.columns()) {
-            int at = header.indexOf(c.label());
-            if (at < 0) {
-                at = header.indexOf(c.key());
-            }
-            if (at < 0) {
-                errors.add(new CellError(1, c.label(), "tables.import.error.missingColumn"));
-            } else {
-                positions.put(c.key(), at);
-            }
-        }
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i);
-            if (!h.isEmpty() && !positions.containsValue(i)) {
-                errors.add(new CellError(1, h, "tables.import.error.unknownColumn"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new RowsRejected(errors);
-        }
-        List<Map<String, String>> input = new ArrayList<>();
-        for (List<String> line : sheet.subList(1, sheet.size())) {
-            Map<String, String> row = new LinkedHashMap<>();
-            positions.forEach((key, at) -> row.put(key, at < line.size() ? line.get(at) : ""));
-            input.add(row);
-        }
-        List<Map<String, String>> rows = validate(v.columns(), input, 2);
-        if (rows.isEmpty()) {
-            throw new RuleViolation("file", "tables.import.error.empty");
-        }
-        store.touch(id, null, Instant.now(clock));
-        if (replace) {
-            store.deleteRows(id);
-        }
-        store.appendRows(id, rows);
-        audit.record("tables.import", "data_table", id, t.caption() + "：导入" + rows.size() + "行" + (replace ? "（替换原有数据）" : ""));
-        return rows.size();
     }
 
     /** Checks every cell; returns the normalised non-blank rows or throws {@link RowsRejected} with every bad cell. */
@@ -460,7 +293,7 @@ public class TableManagement {
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public void configureChart(StaffPrincipal me, long id, ChartConfig chart) {
-        TableRow t = editable(me, id);
+        TableRow t = access.editable(me, id);
         if (chart != null) {
             TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
             Map<String, TableColumn> byKey = new LinkedHashMap<>();
@@ -486,8 +319,8 @@ public class TableManagement {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public List<PersonalDataScanner.Hit> scan(StaffPrincipal me, long id) {
-        TableRow t = visible(me, id);
-        if (!mayScan(me, t)) {
+        TableRow t = access.visible(me, id);
+        if (!access.mayScan(me, t)) {
             throw new NotFoundException();
         }
         TemplateVersion v = store.version(t.templateVersionId()).orElseThrow(NotFoundException::new);
@@ -512,35 +345,5 @@ public class TableManagement {
         return PersonalDataScanner.scanAttachment(fileName, content);
     }
 
-    // ---- access ---------------------------------------------------------------------------------------------------
 
-    private TableRow visible(StaffPrincipal me, long id) {
-        TableRow t = store.table(id).orElseThrow(NotFoundException::new);
-        boolean clerk = me.has(Role.CLERK) && me.departmentId() == t.departmentId();
-        boolean reviewer = (me.has(Role.REVIEWER) || me.has(Role.APPROVER)) && me.covers(t.departmentId());
-        if (!clerk && !reviewer) {
-            throw new NotFoundException();
-        }
-        return t;
-    }
-
-    private TableRow editable(StaffPrincipal me, long id) {
-        TableRow t = visible(me, id);
-        if (!mayEdit(me, t)) {
-            throw new NotFoundException();
-        }
-        return store.tableForUpdate(id).orElseThrow(NotFoundException::new);
-    }
-
-    private static boolean mayEdit(StaffPrincipal me, TableRow t) {
-        return me.has(Role.CLERK) && me.departmentId() == t.departmentId() && STANDALONE.equals(t.ownerType());
-    }
-
-    private static boolean maySeeRaw(StaffPrincipal me, TableRow t) {
-        return me.departmentId() == t.departmentId() || me.has(Role.REVIEWER) && me.covers(t.departmentId());
-    }
-
-    private static boolean mayScan(StaffPrincipal me, TableRow t) {
-        return maySeeRaw(me, t);
-    }
 }

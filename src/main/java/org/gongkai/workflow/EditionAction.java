@@ -16,13 +16,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.gongkai.content.EditionState;
+import org.gongkai.content.EditionTransition;
 import org.gongkai.identity.Role;
 
 /**
  * The whole workflow in one table: for each action, the states it starts from, the state it leads to and the roles that may
- * take it. {@link WorkflowRules} adds department coverage and separation of duties.
+ * take it. {@link WorkflowRules} adds department coverage and separation of duties. An edition's state changes only by
+ * {@code Edition.apply(action)}, which checks {@link #from()} and sets {@link #to()}; each move raises an {@link EditionEvent}.
  */
-public enum EditionAction {
+public enum EditionAction implements EditionTransition {
     /** A clerk sends a draft for confidentiality review. */
     SUBMIT(EnumSet.of(DRAFT), SUBMITTED, Role.CLERK),
     /** A clerk edits a returned edition, which makes it a draft again. */
@@ -60,10 +62,12 @@ public enum EditionAction {
         this.roles = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
     }
 
+    @Override
     public Set<EditionState> from() {
         return from;
     }
 
+    @Override
     public EditionState to() {
         return to;
     }

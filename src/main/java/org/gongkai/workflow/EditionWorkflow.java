@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.gongkai.audit.AuditTrail;
-import org.gongkai.audit.SystemActor;
 import org.gongkai.console.Notifications;
 import org.gongkai.content.Attachments;
 import org.gongkai.content.ContentManagement;
@@ -18,15 +17,16 @@ import org.gongkai.content.EditionView;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffPrincipal;
-import org.gongkai.publication.PublicationContent;
 import org.gongkai.publication.PublicationWriter;
+import org.gongkai.publication.PublishedItems;
 import org.gongkai.publication.Validity;
 import org.gongkai.support.RuleViolation;
 import org.gongkai.tables.PersonalDataScanner;
-import org.gongkai.tables.TableManagement;
+import org.gongkai.reporting.AnnualReports;
 import org.gongkai.workflow.WorkflowRules.Actor;
 import org.gongkai.workflow.WorkflowRules.Subject;
 import org.gongkai.workflow.internal.WorkflowRecords;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,21 +40,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class EditionWorkflow {
 
     private final ContentManagement content;
-    private final org.gongkai.content.Attachments attachments;
+    private final Attachments attachments;
     private final WorkflowRecords records;
     private final PublicationWriter publication;
-    private final TableManagement tables;
+    private final EditionPublishing publishing;
     private final IdentityManagement identity;
     private final AuditTrail audit;
     private final Notifications notifications;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.gongkai.reporting.AnnualReports annualReports;
-    private final org.gongkai.publication.PublishedItems publishedItems;
+    private final AnnualReports annualReports;
+    private final PublishedItems publishedItems;
     private final TextCheckGate textChecks;
 
-    EditionWorkflow(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
-                    IdentityManagement identity, AuditTrail audit, Notifications notifications, Clock clock,
-                    org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems,
+    EditionWorkflow(ContentManagement content, Attachments attachments, WorkflowRecords records, PublicationWriter publication,
+                    EditionPublishing publishing, IdentityManagement identity, AuditTrail audit, Notifications notifications,
+                    ApplicationEventPublisher events, Clock clock, AnnualReports annualReports, PublishedItems publishedItems,
                     TextCheckGate textChecks) {
         this.textChecks = textChecks;
         this.annualReports = annualReports;
@@ -63,10 +64,11 @@ public class EditionWorkflow {
         this.attachments = attachments;
         this.records = records;
         this.publication = publication;
-        this.tables = tables;
+        this.publishing = publishing;
         this.identity = identity;
         this.audit = audit;
         this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -75,6 +77,12 @@ public class EditionWorkflow {
     @Transactional(readOnly = true)
     public WorkflowFacts facts(long editionId) {
         return records.facts(editionId);
+    }
+
+    /** The workflow facts of many editions in one query, for the queues; editions never submitted are left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, WorkflowFacts> facts(List<Long> editionIds) {
+        return records.facts(editionIds);
     }
 
     @Transactional(readOnly = true)
@@ -126,7 +134,7 @@ public class EditionWorkflow {
         annualReports.checkSubmittable(editionId, LocalDate.now(clock));
         Instant now = Instant.now(clock);
         records.submitted(editionId, me.id(), now);
-        edition.changeState(EditionState.SUBMITTED);
+        move(edition, EditionAction.SUBMIT, me.id(), now);
         audit.record("edition.submitted", "edition", editionId, edition.getTitle());
         EditionView view = content.view(editionId);
         notify(reviewersOf(view.departmentId(), Role.REVIEWER), "待保密审查：" + view.title(),
@@ -147,6 +155,8 @@ public class EditionWorkflow {
     @Transactional
     public void passReview(long editionId, Checklist checklist, String opinion, String personalDataNote, String textCheckNote,
                            boolean uncheckedConfirmed, Instant publishAt, StaffPrincipal me) {
+        // the personal-data check reads the scans stored at upload (and parses only what has none) before the row lock
+        PersonalDataCheck check = personalData(editionId);
         Edition edition = take(EditionAction.PASS_REVIEW, editionId, me);
         EditionView view = content.view(editionId);
         if (!checklist.allHold()) {
@@ -155,7 +165,6 @@ public class EditionWorkflow {
         if (opinion == null || opinion.isBlank()) {
             throw new RuleViolation("opinion", "review.error.opinion");
         }
-        PersonalDataCheck check = personalData(editionId);
         int hits = check.hits().size();
         if (hits > 0 && (personalDataNote == null || personalDataNote.isBlank())) {
             throw new RuleViolation("personalDataNote", "review.error.personalData");
@@ -169,14 +178,14 @@ public class EditionWorkflow {
         textChecks.accept(editionId, facts.round(), textCheckNote, me.id(), now);
         recordReview(editionId, facts.round(), false, me, now, checklist, opinion.strip(), hits, personalDataNote, unchecked, "PASS");
         records.reviewed(editionId, me.id(), now);
-        edition.changeState(EditionState.REVIEWED);
+        move(edition, EditionAction.PASS_REVIEW, me.id(), now);
         audit.record("review.passed", "edition", editionId, unchecked == 0 ? view.title()
                 : view.title() + "（" + unchecked + "个附件无法自动检查，已人工确认）");
         if (view.approvalRequired()) {
             notify(reviewersOf(view.departmentId(), Role.APPROVER), "待领导审定：" + view.title(), "保密审查已通过",
                     "/admin/approval/" + editionId);
         } else {
-            publishOrSchedule(edition, view, publishAt, me, now);
+            publishing.publishOrSchedule(edition, view, publishAt, me, now);
         }
     }
 
@@ -195,7 +204,7 @@ public class EditionWorkflow {
             recordApproval(editionId, facts.round(), me, now, "RETURN", reason.strip(), null);
         }
         records.returned(editionId, reason.strip(), now);
-        edition.changeState(EditionState.RETURNED);
+        move(edition, EditionAction.RETURN, me.id(), now);
         audit.record("edition.returned", "edition", editionId, reason.strip());
         notify(facts.submittedBy() == null ? List.of() : List.of(facts.submittedBy()), "已退回：" + edition.getTitle(),
                 reason.strip(), "/admin/documents/" + editionId);
@@ -209,9 +218,9 @@ public class EditionWorkflow {
         Instant now = Instant.now(clock);
         recordApproval(editionId, records.facts(editionId).round(), me, now, "APPROVE", opinion, publishAt);
         records.approved(editionId, me.id(), now);
-        edition.changeState(EditionState.APPROVED);
+        move(edition, EditionAction.APPROVE, me.id(), now);
         audit.record("edition.approved", "edition", editionId, view.title());
-        publishOrSchedule(edition, view, publishAt, me, now);
+        publishing.publishOrSchedule(edition, view, publishAt, me, now);
     }
 
     /** Emergency publication (e.g. an outbreak notice within 5 hours): an approver, with a reason; reviewed afterwards. */
@@ -231,7 +240,7 @@ public class EditionWorkflow {
         recordApproval(editionId, records.facts(editionId).round(), me, now, "FORCE", reason.strip(), null);
         records.forcePublished(editionId, me.id(), reason.strip());
         audit.record("edition.forcePublished", "edition", editionId, reason.strip());
-        publishNow(edition, view, now);
+        publishing.publishNow(edition, EditionAction.FORCE_PUBLISH, me.id(), view, now);
         notify(reviewersOf(view.departmentId(), Role.REVIEWER), "紧急发布，待事后审查：" + view.title(), reason.strip(),
                 "/admin/review/" + editionId);
     }
@@ -292,7 +301,7 @@ public class EditionWorkflow {
         if (reason == null || reason.isBlank()) {
             throw new RuleViolation("reason", "workflow.error.withdrawReason");
         }
-        edition.changeState(EditionState.WITHDRAWN);
+        move(edition, EditionAction.WITHDRAW, me.id(), Instant.now(clock));
         publication.withdraw(view.publicId(), validity, effectiveOn, reason.strip());
         audit.record("edition.withdrawn", "edition", editionId, validity + " " + effectiveOn + " " + reason.strip()
                 + (backdated ? "；生效日期早于首次发布日期 " + firstPublished + "，说明：" + backdateReason.strip() : ""));
@@ -306,36 +315,23 @@ public class EditionWorkflow {
             throw new RuleViolation("reason", "workflow.error.unpublishReason");
         }
         EditionView view = content.view(editionId);
-        edition.changeState(EditionState.UNPUBLISHED);
-        publication.unpublish(view.publicId(), reason.strip(), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        move(edition, EditionAction.UNPUBLISH, me.id(), now);
+        publication.unpublish(view.publicId(), reason.strip(), now);
         audit.record("edition.unpublished", "edition", editionId, reason.strip());
     }
 
     @Transactional
     public void discard(long editionId, StaffPrincipal me) {
         Edition edition = take(EditionAction.DISCARD, editionId, me);
-        edition.changeState(EditionState.DISCARDED);
+        move(edition, EditionAction.DISCARD, me.id(), Instant.now(clock));
         audit.record("edition.discarded", "edition", editionId, edition.getTitle());
     }
 
     /** Publishes every scheduled edition whose time has come; the scheduler calls it every 30 seconds. */
     @Transactional
     public int publishDue() {
-        // whoever calls it, this is the scheduler's publication: its events are audited as system:scheduler
-        return SystemActor.call(SystemActor.SCHEDULER, () -> {
-            Instant now = Instant.now(clock);
-            int published = 0;
-            for (Long editionId : records.dueForPublication(now)) {
-                Edition edition = content.lockForWorkflow(editionId);
-                if (edition.getState() != EditionState.SCHEDULED) {
-                    continue;
-                }
-                publishNow(edition, content.view(editionId), now);
-                audit.record("edition.publishedOnSchedule", "edition", editionId, edition.getTitle());
-                published++;
-            }
-            return published;
-        });
+        return publishing.publishDue();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------------
@@ -353,37 +349,10 @@ public class EditionWorkflow {
         return edition;
     }
 
-    private void publishOrSchedule(Edition edition, EditionView view, Instant publishAt, StaffPrincipal me, Instant now) {
-        if (publishAt != null && publishAt.isAfter(now)) {
-            records.scheduled(edition.getId(), publishAt);
-            edition.changeState(EditionState.SCHEDULED);
-            audit.record("edition.scheduled", "edition", edition.getId(), "定时发布 " + publishAt);
-        } else {
-            publishNow(edition, view, now);
-        }
-    }
-
-    private void publishNow(Edition edition, EditionView view, Instant at) {
-        content.publishedEditionOf(view.documentId(), edition.getId()).ifPresent(previous -> {
-            previous.changeState(EditionState.SUPERSEDED);
-            audit.record("edition.superseded", "edition", previous.getId(), "被第" + view.number() + "版取代");
-        });
-        edition.changeState(EditionState.PUBLISHED);
-        String creditCode = identity.departmentView(view.departmentId()).orElseThrow().creditCode();
-        String tablesJson = tables.publicationJson("EDITION", view.editionId());
-        PublicationWriter.Published published = publication.publish(new PublicationContent(view.publicId(), view.editionId(),
-                view.number(), view.departmentId(), creditCode, at, view.minorChange() && view.number() > 1, view.changeNote(),
-                view.title(), view.documentNumber(), view.writtenOn(), view.summary(), view.keywords(), view.catalogueCode(),
-                view.catalogueName(), view.topic(), view.genre(), view.audience(), view.disclosureAttribute(), view.departmentName(),
-                view.emergency(), view.bodyHtml(), view.bodyText(),
-                attachments.withContent(edition.getId()).stream().map(a -> new PublicationContent.Attachment(a.filename(),
-                        a.mediaType(), a.sha256(), a.content())).toList(),
-                view.related().stream().map(r -> new PublicationContent.Related(r.publicId(), r.title(), r.relation().name())).toList(),
-                tablesJson, org.gongkai.tables.PublishedTables.searchText(tablesJson)));
-        records.published(edition.getId(), at);
-        audit.record("edition.published", "edition", edition.getId(), published.indexNumber() + " " + view.title());
-        notify(List.of(view.createdBy()), "已发布：" + view.title(), "索引号 " + published.indexNumber(),
-                "/admin/documents/" + edition.getId());
+    /** Moves the edition along one row of the transition table and raises the move's event. */
+    private void move(Edition edition, EditionAction action, Long actor, Instant at) {
+        edition.apply(action);
+        events.publishEvent(EditionEvent.of(action, edition.getId(), edition.getDocumentId(), actor, at));
     }
 
     private void recordReview(long editionId, int round, boolean retrospective, StaffPrincipal me, Instant now, Checklist checklist,
@@ -405,11 +374,11 @@ public class EditionWorkflow {
         }
     }
 
-    private List<Long> reviewersOf(long departmentId, Role role) {
+    List<Long> reviewersOf(long departmentId, Role role) {
         return identity.accountIdsWithRoleCovering(role, departmentId);
     }
 
-    private void notify(List<Long> recipients, String title, String body, String link) {
+    void notify(List<Long> recipients, String title, String body, String link) {
         if (!recipients.isEmpty()) {
             notifications.notify(recipients, title, body, link);
         }

@@ -61,11 +61,14 @@ public class WorkflowDemoData implements ApplicationRunner {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     WorkflowDemoData(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
                      IdentityManagement identity, AuditTrail audit, Notifications notifications, JdbcTemplate jdbc, Clock clock,
                      org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems,
-                     TextCheckGate textChecks) {
+                     TextCheckGate textChecks, org.springframework.context.ApplicationEventPublisher events) {
         this.textChecks = textChecks;
+        this.events = events;
         this.annualReports = annualReports;
         this.publishedItems = publishedItems;
         this.content = content;
@@ -377,8 +380,10 @@ public class WorkflowDemoData implements ApplicationRunner {
     }
 
     private EditionWorkflow workflowAt(Clock at) {
-        return new EditionWorkflow(content, attachments, records, publication, tables, identity, audit, notifications, at,
-                annualReports, publishedItems, textChecks);
+        EditionPublishing publishing = new EditionPublishing(content, attachments, records, publication, tables, identity, audit,
+                notifications, events, at);
+        return new EditionWorkflow(content, attachments, records, publication, publishing, identity, audit, notifications, events,
+                at, annualReports, publishedItems, textChecks);
     }
 
     private StaffPrincipal as(String username) {

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class AccountAdministrationIntegrationTests extends AbstractIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SignIns signIns;
+
     @Test
     void sysadminCreatesAnAccountAndAWeakPasswordIsRefusedNextToTheField() throws Exception {
         long department = jdbc.queryForObject("select id from department where name = '财务科'", Long.class);
@@ -81,7 +84,7 @@ class AccountAdministrationIntegrationTests extends AbstractIntegrationTest {
         mvc.perform(get("/admin/users/{id}/roles", id).with(as("secadmin")))
                 .andExpect(content().string(Matchers.containsString("账户已锁定至")));
         mvc.perform(post("/admin/users/{id}/unlock", id).with(csrf()).with(as("secadmin"))).andExpect(status().is3xxRedirection());
-        assertThat(identity.isNameLocked(username)).isFalse();
+        assertThat(signIns.isNameLocked(username)).isFalse();
     }
 
     @Test

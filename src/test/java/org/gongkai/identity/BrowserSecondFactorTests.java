@@ -17,6 +17,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class BrowserSecondFactorTests extends AbstractIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SignIns signIns;
+
     @Test
     void anApproverEnrolsTotpSignsOutAndSignsInWithPasswordAndCode() throws Exception {
         String approver = TestAccounts.create(jdbc, "办公室", "APPROVER");
@@ -51,7 +54,7 @@ class BrowserSecondFactorTests extends AbstractIntegrationTest {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
             assertThat(driver.findElement(By.cssSelector(".field-error")).getText()).contains("动态验证码不正确");
             assertThat(driver.getTitle()).startsWith("错误：");
-            assertThat(identity.failedSignIns(approver)).isEqualTo(1);
+            assertThat(signIns.failedSignIns(approver)).isEqualTo(1);
             browser.screenshot("login-code-error");
 
             // a code of a later step than the one used to enrol (each step is accepted once)
@@ -63,7 +66,7 @@ class BrowserSecondFactorTests extends AbstractIntegrationTest {
             driver.findElement(By.cssSelector("form[action$='/login/code'] button[type=submit]")).click();
             browser.waiting().until(ExpectedConditions.urlContains("/admin/documents"));
             assertThat(driver.findElement(By.cssSelector(".admin-header .who")).getText()).contains("领导审定");
-            assertThat(identity.failedSignIns(approver)).isZero();
+            assertThat(signIns.failedSignIns(approver)).isZero();
         }
         assertThat(jdbc.queryForList("select action from audit_event where actor = ? order by id", String.class, approver))
                 .containsSubsequence("secondFactor.enrolled", "login.succeeded", "login.failed", "login.succeeded");

@@ -21,6 +21,9 @@ import org.springframework.http.MediaType;
 
 class LoginIntegrationTests extends AbstractIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SignIns signIns;
+
     @ParameterizedTest
     @CsvSource({"clerk, /admin", "clerk2, /admin", "reviewer, /login/code", "approver, /login/code", "sysadmin, /login/code",
                 "secadmin, /login/code", "auditor, /login/code"})
@@ -57,7 +60,7 @@ class LoginIntegrationTests extends AbstractIntegrationTest {
         mvc.perform(get("/login?locked"))
                 .andExpect(content().string(Matchers.containsString("账户已锁定")));
 
-        assertThat(identity.isNameLocked(username)).isTrue();
+        assertThat(signIns.isNameLocked(username)).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = 'login.failed'",
                 Integer.class, username)).isEqualTo(5);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = 'account.locked'",
@@ -83,7 +86,7 @@ class LoginIntegrationTests extends AbstractIntegrationTest {
         for (String name : new String[] {real, unknown, disabled}) {
             mvc.perform(formLogin("/login").user(name).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/login?locked"));
             mvc.perform(formLogin("/login").user(name.toUpperCase()).password("x")).andExpect(redirectedUrl("/login?locked"));
-            assertThat(identity.isNameLocked(name)).isTrue();
+            assertThat(signIns.isNameLocked(name)).isTrue();
         }
         // the unknown name is kept only as a keyed hash
         assertThat(jdbc.queryForObject("select count(*) from login_throttle where name_hash like ?", Integer.class, "%" + unknown + "%")).isZero();
@@ -99,7 +102,7 @@ class LoginIntegrationTests extends AbstractIntegrationTest {
         }
         mvc.perform(formLogin("/login").user(username).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/admin"));
         mvc.perform(formLogin("/login").user(username).password("nope-again")).andExpect(redirectedUrl("/login?error"));
-        assertThat(identity.failedSignIns(username)).isEqualTo(1);
+        assertThat(signIns.failedSignIns(username)).isEqualTo(1);
     }
 
     @Test

@@ -22,6 +22,9 @@ import org.gongkai.support.CookieSession;
 /** The second factor of staff: required roles, codes accepted once, wrong codes counted toward the lock, recovery codes. */
 class SecondFactorIntegrationTests extends AbstractIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SignIns signIns;
+
     @Test
     void aReviewerNeedsTheCodeAndAWrongCodeCountsTowardTheLock() throws Exception {
         String reviewer = TestAccounts.create(jdbc, "办公室", "REVIEWER");
@@ -32,7 +35,7 @@ class SecondFactorIntegrationTests extends AbstractIntegrationTest {
         session.perform(post("/login/code").with(csrf()).param("code", wrongCode(reviewer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("动态验证码不正确")));
-        assertThat(identity.failedSignIns(reviewer)).isEqualTo(1);
+        assertThat(signIns.failedSignIns(reviewer)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = 'login.failed' and summary = '动态验证码错误'",
                 Integer.class, reviewer)).isEqualTo(1);
 
@@ -40,7 +43,7 @@ class SecondFactorIntegrationTests extends AbstractIntegrationTest {
         // back to the page asked for before signing in
         session.perform(post("/login/code").with(csrf()).param("code", code)).andExpect(redirectedUrl("http://localhost/admin?continue"));
         session.perform(get("/admin")).andExpect(status().isOk());
-        assertThat(identity.failedSignIns(reviewer)).isZero();
+        assertThat(signIns.failedSignIns(reviewer)).isZero();
         assertThat(jdbc.queryForObject("select summary from audit_event where actor = ? and action = 'login.succeeded' order by id desc limit 1",
                 String.class, reviewer)).isEqualTo("密码+动态验证码");
 
@@ -59,7 +62,7 @@ class SecondFactorIntegrationTests extends AbstractIntegrationTest {
         }
         session.perform(post("/login/code").with(csrf()).param("code", wrongCode(approver)))
                 .andExpect(redirectedUrl("/login?locked"));
-        assertThat(identity.isNameLocked(approver)).isTrue();
+        assertThat(signIns.isNameLocked(approver)).isTrue();
         mvc.perform(formLogin("/login").user(approver).password(TestAccounts.PASSWORD)).andExpect(redirectedUrl("/login?locked"));
     }
 

@@ -17,10 +17,15 @@ class CorrectionDatesTests extends AbstractIntegrationTest {
     @Autowired
     InformationRequests requests;
 
+
+    @Autowired
+
+    RequestIntake intake;
+
     @Test
     void aCorrectionDeadlineNotAfterTodayIsRefusedNextToTheFieldKeepingWhatWasTyped() throws Exception {
         testClock.fix(LocalDate.of(2026, 12, 15));
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "补正日期测试信息"));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "补正日期测试信息"));
         // (how the page shows the message next to the field with the typed values is checked in RequestLifecycleBrowserTests)
         String flash = refused(submitted.id(), "/correction", "note", "请写明所需信息的年份", "dueOn", "2026-12-10");
         assertThat(flash).contains("stepField=dueOn", "stepError=request.error.correctionDue", "dueOn=2026-12-10", "note=请写明所需信息的年份");

@@ -34,6 +34,11 @@ class ProvisionalCalendarTests extends AbstractIntegrationTest {
     @Autowired
     InformationRequests requests;
 
+
+    @Autowired
+
+    RequestIntake intake;
+
     @AfterEach
     void forget2027() {
         // the shared test database keeps 2027 without an arrangement for every other test
@@ -82,7 +87,7 @@ class ProvisionalCalendarTests extends AbstractIntegrationTest {
         // Jan 26–29 (4), Feb 1–4 (8), [Feb 5 除夕, 6–7 weekend, 8 初三], Feb 9–12 (12), 15–19 (17), 22–24 (20)
         assertThat(calendar.addWorkingDays(LocalDate.of(2027, 1, 25), 20)).isEqualTo(LocalDate.of(2027, 2, 24));
 
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "跨年期限测试信息"));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "跨年期限测试信息"));
         assertThat(submitted.receivedOn()).isEqualTo(LocalDate.of(2026, 12, 15));
         assertThat(submitted.dueOn()).isEqualTo(LocalDate.of(2027, 1, 13));
         RequestView view = requests.load(submitted.id());
@@ -101,7 +106,7 @@ class ProvisionalCalendarTests extends AbstractIntegrationTest {
     @Test
     void importingThe2027ArrangementMovesOpenDeadlinesAuditsAndTellsTheApplicant() throws Exception {
         testClock.fix(LocalDate.of(2026, 12, 15));
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "导入安排测试信息"));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "导入安排测试信息"));
         // extended by 20 working days: the 40th working day after 12-15 runs through the 2027 Spring Festival
         jdbc.update("""
                 update info_request set state = 'IN_PROGRESS', extension_days = 20, extension_approved_on = '2026-12-16',
@@ -178,19 +183,19 @@ class ProvisionalCalendarTests extends AbstractIntegrationTest {
     void aWebRequestOnANonWorkingDayCountsAsReceivedOnTheNextWorkingDay() throws Exception {
         // Saturday 2026-12-19: the office confirms it on Monday 12-21 (条例第31条第3项)
         testClock.fix(LocalDate.of(2026, 12, 19), LocalTime.of(15, 0));
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "周末提交测试信息"));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "周末提交测试信息"));
         assertThat(submitted.submittedOn()).isEqualTo(LocalDate.of(2026, 12, 19));
         assertThat(submitted.receivedOn()).isEqualTo(LocalDate.of(2026, 12, 21));
         assertThat(requests.load(submitted.id()).clockStartOn()).isEqualTo(LocalDate.of(2026, 12, 21));
         // 12-22..12-25 (4), 28–31 (8), [1-1], Jan 4–8 (13), 11–15 (18), 18–19 (20)
         assertThat(submitted.dueOn()).isEqualTo(LocalDate.of(2027, 1, 19));
         // the holiday 2026-10-01 (Thursday) moves to the first working day after the National Day week, 10-08
-        assertThat(requests.receiptDate(Channel.WEB, LocalDate.of(2026, 10, 1))).isEqualTo(LocalDate.of(2026, 10, 8));
-        assertThat(requests.receiptDate(Channel.EMAIL, LocalDate.of(2026, 10, 1))).isEqualTo(LocalDate.of(2026, 10, 8));
-        assertThat(requests.receiptDate(Channel.FAX, LocalDate.of(2026, 10, 10))).as("调休 Saturday").isEqualTo(LocalDate.of(2026, 10, 10));
+        assertThat(intake.receiptDate(Channel.WEB, LocalDate.of(2026, 10, 1))).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(intake.receiptDate(Channel.EMAIL, LocalDate.of(2026, 10, 1))).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(intake.receiptDate(Channel.FAX, LocalDate.of(2026, 10, 10))).as("调休 Saturday").isEqualTo(LocalDate.of(2026, 10, 10));
         // in person and by post: the day handed in or signed for
-        assertThat(requests.receiptDate(Channel.IN_PERSON, LocalDate.of(2026, 12, 19))).isEqualTo(LocalDate.of(2026, 12, 19));
-        assertThat(requests.receiptDate(Channel.LETTER, LocalDate.of(2026, 12, 19))).isEqualTo(LocalDate.of(2026, 12, 19));
+        assertThat(intake.receiptDate(Channel.IN_PERSON, LocalDate.of(2026, 12, 19))).isEqualTo(LocalDate.of(2026, 12, 19));
+        assertThat(intake.receiptDate(Channel.LETTER, LocalDate.of(2026, 12, 19))).isEqualTo(LocalDate.of(2026, 12, 19));
 
         // the receipt page says why
         String receipt = mvc.perform(post("/requests/new").with(csrf()).with(from("10.21.0.4"))

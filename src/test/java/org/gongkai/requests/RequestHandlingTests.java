@@ -24,6 +24,11 @@ class RequestHandlingTests extends AbstractIntegrationTest {
 
     @Autowired
     InformationRequests requests;
+
+
+    @Autowired
+
+    RequestIntake intake;
     @Autowired
     RequestStatistics statistics;
     @Autowired
@@ -36,7 +41,7 @@ class RequestHandlingTests extends AbstractIntegrationTest {
     ApplicationEvents events;
 
     private long submitAssignedTo(String department, int workingDaysAgo, String infoName) {
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), infoName));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), infoName));
         LocalDate received = LocalDate.now(clock);
         for (int counted = 0; counted < workingDaysAgo; ) {
             received = received.minusDays(1);

@@ -22,8 +22,8 @@ final class RequestTestData {
         return IdentityNumbers.complete(body);
     }
 
-    static InformationRequests.SubmitCommand command(String idNumber, String infoName) {
-        return new InformationRequests.SubmitCommand(Channel.WEB, null, false, null, "测试申请人", null, null, "RESIDENT_ID",
+    static RequestIntake.SubmitCommand command(String idNumber, String infoName) {
+        return new RequestIntake.SubmitCommand(Channel.WEB, null, false, null, "测试申请人", null, null, "RESIDENT_ID",
                 idNumber, "13800138000", "t@example.cn", "示范市中心区测试路1号", infoName, null, "测试用的信息描述", "EMAIL",
                 "EMAIL", null);
     }

@@ -20,9 +20,14 @@ class RequestTrackingTests extends AbstractIntegrationTest {
     @Autowired
     InformationRequests requests;
 
+
+    @Autowired
+
+    RequestIntake intake;
+
     @Test
     void aWrongCodeAndAnUnknownNumberGiveIdenticalAnswers() throws Exception {
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "追踪测试信息"));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "追踪测试信息"));
         MockHttpSession session = new MockHttpSession();
         MvcResult wrongCode = mvc.perform(post("/requests/track").session(session).with(csrf()).with(from("10.20.0.1"))
                 .param("number", submitted.number()).param("code", "AAAA-BBBB-CCCC")).andReturn();
@@ -63,7 +68,7 @@ class RequestTrackingTests extends AbstractIntegrationTest {
     @Test
     void anOverdueRequestStillInHandSaysSoAndNamesTheRouteToComplain() throws Exception {
         testClock.fix(LocalDate.of(2026, 12, 15));
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "逾期提示测试信息"));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "逾期提示测试信息"));
         long department = jdbc.queryForObject("select id from department where active order by id limit 1", Long.class);
         mvc.perform(post("/admin/requests/{id}/assign", submitted.id()).with(csrf()).with(as("reviewer"))
                 .param("version", "" + jdbc.queryForObject("select version from info_request where id = ?", Long.class, submitted.id()))
@@ -87,7 +92,7 @@ class RequestTrackingTests extends AbstractIntegrationTest {
     @Test
     void theOverdueNoticeOnAPhoneInBothModes() throws Exception {
         testClock.fix(LocalDate.of(2026, 12, 15));
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "逾期提示页面测试信息"));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "逾期提示页面测试信息"));
         testClock.fix(submitted.dueOn().plusDays(3));
         try (org.gongkai.support.Browser browser = org.gongkai.support.Browser.phone(390, 844)) {
             var driver = browser.driver();
@@ -109,7 +114,7 @@ class RequestTrackingTests extends AbstractIntegrationTest {
     @Test
     void aRequestWaitingForTheApplicantsCorrectionIsNotOverdue() throws Exception {
         testClock.fix(LocalDate.of(2026, 12, 15));
-        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "补正中逾期测试信息"));
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "补正中逾期测试信息"));
         mvc.perform(post("/admin/requests/{id}/correction", submitted.id()).with(csrf()).with(as("reviewer"))
                 .param("version", "" + jdbc.queryForObject("select version from info_request where id = ?", Long.class, submitted.id()))
                 .param("note", "请写明所需信息的年份").param("dueOn", "2026-12-30"));
@@ -119,7 +124,7 @@ class RequestTrackingTests extends AbstractIntegrationTest {
         assertThat(track(submitted, "10.20.0.5")).contains("补正告知").doesNotContain("已超过答复期限");
     }
 
-    private String track(InformationRequests.Submitted submitted, String address) throws Exception {
+    private String track(RequestIntake.Submitted submitted, String address) throws Exception {
         return mvc.perform(post("/requests/track").with(csrf()).with(from(address))
                         .param("number", submitted.number()).param("code", submitted.queryCode()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.gongkai.AbstractIntegrationTest;
@@ -15,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** A relief-case table attached to an edition is published masked: the page and downloads hold no raw personal value. */
 class PublishedTableIntegrationTests extends AbstractIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.gongkai.tables.TableImports imports;
 
     @org.springframework.beans.factory.annotation.Autowired
     org.gongkai.tables.TableManagement tables;
@@ -28,7 +30,7 @@ class PublishedTableIntegrationTests extends AbstractIntegrationTest {
         long template = jdbc.queryForObject("select id from table_template where name = '疾病应急救助个案'", Long.class);
         long tableId = tables.createStandalone(me, template, "救助个案（发布测试）" + UUID.randomUUID().toString().substring(0, 4),
                 org.gongkai.tables.Cadence.HALF_YEARLY);
-        tables.importFile(me, tableId, "救助个案.xlsx", org.gongkai.tables.TableFiles.xlsx(org.gongkai.tables.TableFiles.RELIEF_HEADER,
+        imports.importFile(me, tableId, "救助个案.xlsx", org.gongkai.tables.TableFiles.xlsx(org.gongkai.tables.TableFiles.RELIEF_HEADER,
                 org.gongkai.tables.TableFiles.reliefRows(false)), true);
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         List<String> raw = jdbc.queryForList("select cells ->> 'id_number' from data_table_row where table_id = ? limit 5", String.class, tableId);

@@ -3,6 +3,7 @@ package org.gongkai.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.SignIns;
 import org.gongkai.identity.StaffPrincipal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +55,7 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/admin/documents/{id}/edit"));
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityManagement identity, SignInFlow signIn,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignIns signIns, SignInFlow signIn,
                                             UserDetailsService users, PasswordEncoder passwordEncoder) throws Exception {
         // a correct password only starts the sign-in: SignInFlow asks for the second factor and a due password change
         AuthenticationSuccessHandler success = (request, response, authentication) -> {
@@ -69,11 +70,11 @@ class SecurityConfiguration {
                 requests.requestMatchers("/admin/**").denyAll()
                     .anyRequest().permitAll();
             })
-            .authenticationManager(new ProviderManager(new NameLockingAuthenticationProvider(identity, users, passwordEncoder)))
+            .authenticationManager(new ProviderManager(new NameLockingAuthenticationProvider(signIns, users, passwordEncoder)))
             .formLogin(form -> form
                 .loginPage("/login")
                 .successHandler(success)
-                .failureHandler(failureHandler(identity))
+                .failureHandler(failureHandler(signIns))
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -95,11 +96,11 @@ class SecurityConfiguration {
      */
     static final class NameLockingAuthenticationProvider implements AuthenticationProvider {
 
-        private final IdentityManagement identity;
+        private final SignIns signIns;
         private final DaoAuthenticationProvider passwords;
 
-        NameLockingAuthenticationProvider(IdentityManagement identity, UserDetailsService users, PasswordEncoder encoder) {
-            this.identity = identity;
+        NameLockingAuthenticationProvider(SignIns signIns, UserDetailsService users, PasswordEncoder encoder) {
+            this.signIns = signIns;
             this.passwords = new DaoAuthenticationProvider(users);
             passwords.setPasswordEncoder(encoder);
             passwords.setPreAuthenticationChecks(user -> { });
@@ -108,7 +109,7 @@ class SecurityConfiguration {
 
         @Override
         public Authentication authenticate(Authentication authentication) {
-            if (identity.isNameLocked(authentication.getName())) {
+            if (signIns.isNameLocked(authentication.getName())) {
                 throw new LockedException("locked");
             }
             return passwords.authenticate(authentication);
@@ -120,18 +121,18 @@ class SecurityConfiguration {
         }
     }
 
-    private static AuthenticationFailureHandler failureHandler(IdentityManagement identity) {
+    private static AuthenticationFailureHandler failureHandler(SignIns signIns) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
             String username = request.getParameter("username");
             String outcome;
             if (exception instanceof LockedException) {
-                identity.recordRefusedLogin(username, "账户已锁定");
+                signIns.recordRefusedLogin(username, "账户已锁定");
                 outcome = "locked";
             } else if (exception instanceof DisabledException) {
-                identity.recordRefusedLogin(username, "账户已停用");
+                signIns.recordRefusedLogin(username, "账户已停用");
                 outcome = "disabled";
             } else {
-                outcome = identity.recordFailedLogin(username) == IdentityManagement.FailedLogin.LOCKED_NOW ? "locked" : "error";
+                outcome = signIns.recordFailedLogin(username) == SignIns.FailedLogin.LOCKED_NOW ? "locked" : "error";
             }
             response.sendRedirect(request.getContextPath() + "/login?" + outcome);
         };

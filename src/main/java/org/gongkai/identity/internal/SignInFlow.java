@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.gongkai.identity.IdentityManagement;
-import org.gongkai.identity.IdentityManagement.SignInStep;
+import org.gongkai.identity.SignIns;
+import org.gongkai.identity.SignIns.SignInStep;
 import org.gongkai.identity.StaffPrincipal;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -41,10 +42,12 @@ public class SignInFlow {
     }
 
     private final IdentityManagement identity;
+    private final SignIns signIns;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache requests = new HttpSessionRequestCache();
 
-    SignInFlow(IdentityManagement identity) {
+    SignInFlow(IdentityManagement identity, SignIns signIns) {
+        this.signIns = signIns;
         this.identity = identity;
     }
 
@@ -79,7 +82,7 @@ public class SignInFlow {
 
     /** Keeps the sign-in pending at its next step and returns that step's page, or completes it and returns the target. */
     public String next(Pending pending, HttpServletRequest request, HttpServletResponse response) {
-        SignInStep step = identity.nextSignInStep(pending.accountId(), pending.secondFactorDone());
+        SignInStep step = signIns.nextSignInStep(pending.accountId(), pending.secondFactorDone());
         String page = switch (step) {
             case SECOND_FACTOR -> "/login/code";
             case ENROL_SECOND_FACTOR -> "/login/enrol";
@@ -106,7 +109,7 @@ public class SignInFlow {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        identity.recordSuccessfulLogin(pending.accountId(), pending.secondFactorDone() ? "密码+动态验证码" : "密码");
+        signIns.recordSuccessfulLogin(pending.accountId(), pending.secondFactorDone() ? "密码+动态验证码" : "密码");
         SavedRequest saved = requests.getRequest(request, response);
         if (saved != null) {
             requests.removeRequest(request, response);

@@ -7,7 +7,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.identity.IdentityManagement;
-import org.gongkai.identity.IdentityManagement.SignInStep;
+import org.gongkai.identity.SignIns;
+import org.gongkai.identity.SecondFactors;
+import org.gongkai.identity.SignIns.SignInStep;
 import org.gongkai.identity.internal.SignInFlow;
 import org.gongkai.identity.internal.SignInFlow.Pending;
 import org.gongkai.support.RuleViolation;
@@ -30,9 +32,13 @@ class SignInStepsController {
     }
 
     private final IdentityManagement identity;
+    private final SignIns signIns;
+    private final SecondFactors secondFactors;
     private final SignInFlow signIn;
 
-    SignInStepsController(IdentityManagement identity, SignInFlow signIn) {
+    SignInStepsController(IdentityManagement identity, SignIns signIns, SecondFactors secondFactors, SignInFlow signIn) {
+        this.signIns = signIns;
+        this.secondFactors = secondFactors;
         this.identity = identity;
         this.signIn = signIn;
     }
@@ -61,7 +67,7 @@ class SignInStepsController {
         if (pending.isEmpty()) {
             return "redirect:/login/next";
         }
-        return switch (identity.checkSecondFactor(pending.get().accountId(), form.code())) {
+        return switch (secondFactors.checkSecondFactor(pending.get().accountId(), form.code())) {
             case ACCEPTED -> "redirect:" + signIn.next(pending.get().withSecondFactorDone(), request, response);
             case LOCKED -> {
                 signIn.abandon(request);
@@ -93,7 +99,7 @@ class SignInStepsController {
             return "redirect:/login/next";
         }
         try {
-            model.addAttribute("recoveryCodes", identity.confirmEnrolment(pending.get().accountId(), form.code()));
+            model.addAttribute("recoveryCodes", secondFactors.confirmEnrolment(pending.get().accountId(), form.code()));
         } catch (RuleViolation v) {
             errors.rejectValue("code", v.messageKey());
             return enrolPage(pending.get(), model);
@@ -104,7 +110,7 @@ class SignInStepsController {
     }
 
     private String enrolPage(Pending pending, Model model) {
-        IdentityManagement.Enrolment enrolment = identity.beginEnrolment(pending.accountId());
+        SecondFactors.Enrolment enrolment = secondFactors.beginEnrolment(pending.accountId());
         model.addAttribute("secret", enrolment.secret().replaceAll("(.{4})(?!$)", "$1 "));
         model.addAttribute("qr", "data:image/svg+xml;base64,"
                 + Base64.getEncoder().encodeToString(enrolment.qrSvg().getBytes(StandardCharsets.UTF_8)));
@@ -137,7 +143,7 @@ class SignInStepsController {
             errors.rejectValue("confirmPassword", "password.error.confirmMismatch");
         } else {
             try {
-                identity.changePasswordAtSignIn(pending.get().accountId(), form.newPassword());
+                signIns.changePasswordAtSignIn(pending.get().accountId(), form.newPassword());
                 return "redirect:" + signIn.next(pending.get(), request, response);
             } catch (RuleViolation v) {
                 errors.rejectValue(v.field(), v.messageKey());
@@ -147,12 +153,12 @@ class SignInStepsController {
     }
 
     private String passwordPage(Pending pending, Model model) {
-        model.addAttribute("setByOther", identity.passwordSetByOther(pending.accountId()));
+        model.addAttribute("setByOther", signIns.passwordSetByOther(pending.accountId()));
         return "identity/login-password";
     }
 
     /** The pending sign-in, if its next step is this one. */
     private Optional<Pending> at(HttpServletRequest request, SignInStep step) {
-        return signIn.pending(request).filter(p -> identity.nextSignInStep(p.accountId(), p.secondFactorDone()) == step);
+        return signIn.pending(request).filter(p -> signIns.nextSignInStep(p.accountId(), p.secondFactorDone()) == step);
     }
 }

@@ -1,7 +1,7 @@
 package org.gongkai.requests.internal;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.gongkai.requests.InformationRequests;
+import org.gongkai.requests.RequestReminders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -18,15 +18,15 @@ public class RequestScheduling {
     private static final Logger log = LoggerFactory.getLogger(RequestScheduling.class);
 
     @Bean
-    DeadlineJob requestDeadlineJob(InformationRequests requests) {
+    DeadlineJob requestDeadlineJob(RequestReminders requests) {
         return new DeadlineJob(requests);
     }
 
     /** Every working morning at 07:30 China time: reminders and lapsed corrections. */
     public static class DeadlineJob {
-        private final InformationRequests requests;
+        private final RequestReminders requests;
 
-        DeadlineJob(InformationRequests requests) {
+        DeadlineJob(RequestReminders requests) {
             this.requests = requests;
         }
 

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gongkai.requests.ApplicantCategory;
 import org.gongkai.requests.Channel;
-import org.gongkai.requests.InformationRequests.SubmitCommand;
-import org.gongkai.requests.InformationRequests.Upload;
+import org.gongkai.requests.RequestIntake.SubmitCommand;
+import org.gongkai.requests.RequestIntake.Upload;
 
 /** The request form (public site and console intake); {@code proof} only carries the upload's error. */
 public record RequestForm(

@@ -9,8 +9,9 @@ import jakarta.validation.Valid;
 import org.gongkai.requests.ApplicantCategory;
 import org.gongkai.requests.Channel;
 import org.gongkai.requests.InformationRequests;
-import org.gongkai.requests.InformationRequests.Submitted;
-import org.gongkai.requests.InformationRequests.Upload;
+import org.gongkai.requests.RequestIntake;
+import org.gongkai.requests.RequestIntake.Submitted;
+import org.gongkai.requests.RequestIntake.Upload;
 import org.gongkai.requests.internal.Throttle;
 import org.gongkai.support.RuleViolation;
 import org.springframework.stereotype.Controller;
@@ -32,9 +33,11 @@ class RequestPortalController {
     static final int TRACKING_ATTEMPTS = 10;
 
     private final InformationRequests requests;
+    private final RequestIntake intake;
     private final Throttle throttle;
 
-    RequestPortalController(InformationRequests requests, Throttle throttle) {
+    RequestPortalController(InformationRequests requests, RequestIntake intake, Throttle throttle) {
+        this.intake = intake;
         this.requests = requests;
         this.throttle = throttle;
     }
@@ -51,7 +54,7 @@ class RequestPortalController {
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
         Upload upload = proofFile == null || proofFile.isEmpty() ? null : new Upload(proofFile.getOriginalFilename(), proofFile.getBytes());
         var command = form.toCommand(Channel.WEB, upload);
-        reject(InformationRequests.check(command), errors);
+        reject(RequestIntake.check(command), errors);
         if (errors.hasErrors()) {
             return form(model);
         }
@@ -62,7 +65,7 @@ class RequestPortalController {
         }
         try {
             // rendered straight from the POST rather than redirected: the query code must not rest in the session store
-            Submitted submitted = requests.submit(command);
+            Submitted submitted = intake.submit(command);
             model.addAttribute("submitted", submitted);
             return "portal/requests/submitted";
         } catch (RuleViolation v) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongkai.tables.TableColumn;
-import org.gongkai.tables.TableManagement;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -109,7 +108,7 @@ class TemplateSeeds implements ApplicationRunner {
     }
 
     private static void put(String name, String description, List<TableColumn> columns) {
-        TableManagement.checkColumns(columns);
+        org.gongkai.tables.TableTemplates.checkColumns(columns);
         DESCRIPTIONS.put(name, new String[] {description});
         COLUMNS.put(name, columns);
     }

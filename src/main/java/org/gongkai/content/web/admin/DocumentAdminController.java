@@ -28,10 +28,10 @@ class DocumentAdminController {
 
     private final ContentManagement content;
     private final org.gongkai.content.CatalogueAdministration codes;
-    private final org.gongkai.requests.InformationRequests requests;
+    private final org.gongkai.requests.RequestHandling requests;
 
     DocumentAdminController(ContentManagement content, org.gongkai.content.CatalogueAdministration codes,
-                            org.gongkai.requests.InformationRequests requests) {
+                            org.gongkai.requests.RequestHandling requests) {
         this.content = content;
         this.requests = requests;
         this.codes = codes;

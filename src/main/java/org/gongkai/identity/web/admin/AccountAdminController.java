@@ -2,6 +2,8 @@ package org.gongkai.identity.web.admin;
 
 import jakarta.validation.Valid;
 import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.SignIns;
+import org.gongkai.identity.SecondFactors;
 import org.gongkai.identity.IdentityManagement.ChangeOutcome;
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffAccount;
@@ -27,8 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountAdminController {
 
     private final IdentityManagement identity;
+    private final SignIns signIns;
+    private final SecondFactors secondFactors;
 
-    AccountAdminController(IdentityManagement identity) {
+    AccountAdminController(IdentityManagement identity, SignIns signIns, SecondFactors secondFactors) {
+        this.signIns = signIns;
+        this.secondFactors = secondFactors;
         this.identity = identity;
     }
 
@@ -36,7 +42,7 @@ class AccountAdminController {
     String list(Model model) {
         model.addAttribute("accounts", identity.accounts());
         model.addAttribute("departmentNames", identity.departmentNames());
-        model.addAttribute("locked", identity.lockedUsernames());
+        model.addAttribute("locked", signIns.lockedUsernames());
         return "admin/identity/users";
     }
 
@@ -146,14 +152,14 @@ class AccountAdminController {
 
     @PostMapping("/{id}/unlock")
     String unlock(@PathVariable long id, RedirectAttributes flash) {
-        identity.unlock(id);
+        signIns.unlock(id);
         flash.addFlashAttribute("notice", "account.unlocked");
         return "redirect:/admin/users/" + id + "/roles";
     }
 
     private String page(Model model, StaffAccount account) {
         model.addAttribute("departmentNames", identity.departmentNames());
-        model.addAttribute("lockedUntil", identity.lockedUntil(account).orElse(null));
+        model.addAttribute("lockedUntil", signIns.lockedUntil(account).orElse(null));
         model.addAttribute("administrator", account.isAdministrator());
         if (!model.containsAttribute("passwordForm")) {
             model.addAttribute("passwordForm", new ResetPasswordForm(""));
@@ -165,9 +171,9 @@ class AccountAdminController {
         model.addAttribute("account", account);
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("departmentNames", identity.departmentNames());
-        model.addAttribute("lockedUntil", identity.lockedUntil(account).orElse(null));
+        model.addAttribute("lockedUntil", signIns.lockedUntil(account).orElse(null));
         model.addAttribute("administrator", account.isAdministrator());
-        model.addAttribute("secondFactor", identity.hasSecondFactor(account.getId()));
+        model.addAttribute("secondFactor", secondFactors.hasSecondFactor(account.getId()));
         if (!model.containsAttribute("passwordForm")) {
             model.addAttribute("passwordForm", new ResetPasswordForm(""));
         }

@@ -1,6 +1,7 @@
 package org.gongkai.identity.web.admin;
 
 import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.AccountChangeRequests;
 import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.support.RuleViolation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,14 +17,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountRequestsController {
 
     private final IdentityManagement identity;
+    private final AccountChangeRequests changeRequests;
 
-    AccountRequestsController(IdentityManagement identity) {
+    AccountRequestsController(IdentityManagement identity, AccountChangeRequests changeRequests) {
+        this.changeRequests = changeRequests;
         this.identity = identity;
     }
 
     @GetMapping("/admin/account-requests")
     String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-        model.addAttribute("requests", identity.pendingChangeRequests());
+        model.addAttribute("requests", changeRequests.pendingChangeRequests());
         model.addAttribute("me", me.id());
         return "admin/identity/account-requests";
     }
@@ -31,7 +34,7 @@ class AccountRequestsController {
     @PostMapping("/admin/account-requests/{id}/approve")
     String approve(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
         try {
-            identity.approveChangeRequest(id, me.id());
+            changeRequests.approveChangeRequest(id, me.id());
             flash.addFlashAttribute("notice", "accountRequest.approved");
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());
@@ -42,7 +45,7 @@ class AccountRequestsController {
     @PostMapping("/admin/account-requests/{id}/reject")
     String reject(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
         try {
-            identity.rejectChangeRequest(id, me.id());
+            changeRequests.rejectChangeRequest(id, me.id());
             flash.addFlashAttribute("notice", "accountRequest.rejected");
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());

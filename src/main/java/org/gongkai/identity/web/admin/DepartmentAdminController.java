@@ -2,6 +2,7 @@ package org.gongkai.identity.web.admin;
 
 import jakarta.validation.Valid;
 import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.DepartmentAdministration;
 import org.gongkai.support.RuleViolation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DepartmentAdminController {
 
     private final IdentityManagement identity;
+    private final DepartmentAdministration departmentAdministration;
 
-    DepartmentAdminController(IdentityManagement identity) {
+    DepartmentAdminController(IdentityManagement identity, DepartmentAdministration departmentAdministration) {
+        this.departmentAdministration = departmentAdministration;
         this.identity = identity;
     }
 
@@ -39,7 +42,7 @@ class DepartmentAdminController {
     String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors, Model model, RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
-                identity.createDepartment(form.toCommand());
+                departmentAdministration.createDepartment(form.toCommand());
                 flash.addFlashAttribute("notice", "department.saved");
                 return "redirect:/admin/departments";
             } catch (RuleViolation v) {
@@ -59,7 +62,7 @@ class DepartmentAdminController {
                   RedirectAttributes flash) {
         if (!errors.hasErrors()) {
             try {
-                identity.updateDepartment(id, form.version(), form.toCommand());
+                departmentAdministration.updateDepartment(id, form.version(), form.toCommand());
                 flash.addFlashAttribute("notice", "department.saved");
                 return "redirect:/admin/departments";
             } catch (RuleViolation v) {

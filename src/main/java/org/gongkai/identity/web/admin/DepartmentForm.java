@@ -3,7 +3,7 @@ package org.gongkai.identity.web.admin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.gongkai.identity.Department;
-import org.gongkai.identity.IdentityManagement.DepartmentCommand;
+import org.gongkai.identity.DepartmentAdministration.DepartmentCommand;
 
 /** The department form; the hidden version guards against lost updates. */
 public record DepartmentForm(

@@ -2,6 +2,7 @@ package org.gongkai.identity.web.admin;
 
 import jakarta.validation.Valid;
 import org.gongkai.identity.IdentityManagement;
+import org.gongkai.identity.SecondFactors;
 import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.identity.web.admin.AccountForms.OwnPasswordForm;
 import org.gongkai.support.RuleViolation;
@@ -18,8 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OwnAccountController {
 
     private final IdentityManagement identity;
+    private final SecondFactors secondFactors;
 
-    OwnAccountController(IdentityManagement identity) {
+    OwnAccountController(IdentityManagement identity, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.identity = identity;
     }
 
@@ -57,7 +60,7 @@ class OwnAccountController {
     @PostMapping("/admin/account/second-factor")
     String enrol(@ModelAttribute("form") CodeForm form, BindingResult errors, @AuthenticationPrincipal StaffPrincipal me, Model model) {
         try {
-            model.addAttribute("recoveryCodes", identity.confirmEnrolment(me.id(), form.code()));
+            model.addAttribute("recoveryCodes", secondFactors.confirmEnrolment(me.id(), form.code()));
             model.addAttribute("enrolled", true);
             return "admin/identity/own-second-factor";
         } catch (RuleViolation v) {
@@ -67,10 +70,10 @@ class OwnAccountController {
     }
 
     private String secondFactorPage(StaffPrincipal me, Model model) {
-        boolean enrolled = identity.hasSecondFactor(me.id());
+        boolean enrolled = secondFactors.hasSecondFactor(me.id());
         model.addAttribute("enrolled", enrolled);
         if (!enrolled) {
-            IdentityManagement.Enrolment enrolment = identity.beginEnrolment(me.id());
+            SecondFactors.Enrolment enrolment = secondFactors.beginEnrolment(me.id());
             model.addAttribute("secret", enrolment.secret().replaceAll("(.{4})(?!$)", "$1 "));
             model.addAttribute("qr", "data:image/svg+xml;base64," + java.util.Base64.getEncoder()
                     .encodeToString(enrolment.qrSvg().getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -13,14 +13,18 @@ import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.requests.ApplicantCategory;
 import org.gongkai.requests.Channel;
 import org.gongkai.requests.InformationRequests;
-import org.gongkai.requests.InformationRequests.ReplyCommand;
-import org.gongkai.requests.InformationRequests.Upload;
+import org.gongkai.requests.RequestView;
+import org.gongkai.requests.RequestHandling.ReplyCommand;
+import org.gongkai.requests.RequestIntake.Upload;
+import org.gongkai.requests.RequestIntake;
+import org.gongkai.requests.RequestHandling;
+import org.gongkai.requests.ReplyLetters;
+import org.gongkai.requests.RequestReminders;
 import org.gongkai.requests.NotDisclosedGround;
 import org.gongkai.requests.ReplyType;
 import org.gongkai.requests.RequestStatistics;
 import org.gongkai.requests.web.RequestForm;
 import org.gongkai.support.RuleViolation;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,11 +48,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestAdminController {
 
     private final InformationRequests requests;
+    private final RequestIntake intake;
+    private final RequestHandling handling;
+    private final ReplyLetters letters;
+    private final RequestReminders reminders;
     private final RequestStatistics statistics;
     private final IdentityManagement identity;
     private final Clock clock;
 
-    RequestAdminController(InformationRequests requests, RequestStatistics statistics, IdentityManagement identity, Clock clock) {
+    RequestAdminController(InformationRequests requests, RequestIntake intake, RequestHandling handling, ReplyLetters letters,
+                           RequestReminders reminders, RequestStatistics statistics, IdentityManagement identity, Clock clock) {
+        this.intake = intake;
+        this.handling = handling;
+        this.letters = letters;
+        this.reminders = reminders;
         this.requests = requests;
         this.statistics = statistics;
         this.identity = identity;
@@ -58,14 +71,18 @@ class RequestAdminController {
     @GetMapping
     String dashboard(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("open", requests.openRequests(me));
-        model.addAttribute("notifications", requests.notifications(me));
+        model.addAttribute("notifications", reminders.notifications(me));
         model.addAttribute("frequent", requests.frequentSubjects());
         return "admin/requests/dashboard";
     }
 
     @GetMapping("/finished")
-    String finished(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-        model.addAttribute("finished", requests.finishedRequests(me));
+    String finished(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "0") int page, Model model) {
+        int current = Math.max(0, page);
+        List<RequestView> found = requests.finishedRequests(me, current);
+        model.addAttribute("finished", found.stream().limit(InformationRequests.FINISHED_PAGE_SIZE).toList());
+        model.addAttribute("page", current);
+        model.addAttribute("hasOlder", found.size() > InformationRequests.FINISHED_PAGE_SIZE);
         return "admin/requests/finished";
     }
 
@@ -84,14 +101,14 @@ class RequestAdminController {
         Upload upload = proofFile == null || proofFile.isEmpty() ? null : new Upload(proofFile.getOriginalFilename(), proofFile.getBytes());
         Channel channel = form.channelOr(Channel.LETTER);
         var command = form.toCommand(channel, upload);
-        for (RuleViolation v : InformationRequests.check(command)) {
+        for (RuleViolation v : RequestIntake.check(command)) {
             if (!errors.hasFieldErrors(v.field())) {
                 errors.rejectValue(v.field(), v.messageKey());
             }
         }
         if (!errors.hasErrors()) {
             try {
-                var registered = requests.register(command);
+                var registered = intake.register(command);
                 model.addAttribute("submitted", registered);
                 return "admin/requests/registered";
             } catch (RuleViolation v) {
@@ -149,7 +166,7 @@ class RequestAdminController {
     String assign(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Long departmentId,
                   RedirectAttributes flash) {
         return step(id, flash, "request.notice.assigned",
-                () -> requests.assign(id, version, departmentId == null ? -1 : departmentId));
+                () -> handling.assign(id, version, departmentId == null ? -1 : departmentId));
     }
 
     /**
@@ -186,37 +203,37 @@ class RequestAdminController {
     String correction(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String note,
                       @RequestParam(defaultValue = "") String dueOn, RedirectAttributes flash) {
         return stepWithFields(id, flash, "request.notice.correctionRequested", "correction", java.util.Map.of("note", note, "dueOn", dueOn),
-                () -> requests.requestCorrection(id, version, note, date(dueOn, "dueOn", "request.error.correctionDue")));
+                () -> handling.requestCorrection(id, version, note, date(dueOn, "dueOn", "request.error.correctionDue")));
     }
 
     @PostMapping("/{id}/corrected")
     String corrected(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String receivedOn,
                      RedirectAttributes flash) {
         return stepWithFields(id, flash, "request.notice.corrected", "corrected", java.util.Map.of("receivedOn", receivedOn),
-                () -> requests.receiveCorrection(id, version, date(receivedOn, "receivedOn", "request.error.correctedOn")));
+                () -> handling.receiveCorrection(id, version, date(receivedOn, "receivedOn", "request.error.correctedOn")));
     }
 
     @PostMapping("/{id}/deem-withdrawn")
     String deemWithdrawn(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
-        return step(id, flash, "request.notice.deemedWithdrawn", () -> requests.deemWithdrawn(id, version));
+        return step(id, flash, "request.notice.deemedWithdrawn", () -> handling.deemWithdrawn(id, version));
     }
 
     @PostMapping("/{id}/consultation")
     String consultation(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String party,
                         @RequestParam(defaultValue = "") String kind, RedirectAttributes flash) {
-        return step(id, flash, "request.notice.consultationStarted", () -> requests.startConsultation(id, version, party, kind));
+        return step(id, flash, "request.notice.consultationStarted", () -> handling.startConsultation(id, version, party, kind));
     }
 
     @PostMapping("/{id}/consultation/end")
     String endConsultation(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
-        return step(id, flash, "request.notice.consultationEnded", () -> requests.endConsultation(id, version));
+        return step(id, flash, "request.notice.consultationEnded", () -> handling.endConsultation(id, version));
     }
 
     @PostMapping("/{id}/extend")
     String extend(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "0") int days,
                   @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal StaffPrincipal me,
                   RedirectAttributes flash) {
-        return step(id, flash, "request.notice.extended", () -> requests.extend(id, version, days, reason, me));
+        return step(id, flash, "request.notice.extended", () -> handling.extend(id, version, days, reason, me));
     }
 
     @PostMapping("/{id}/reply")
@@ -226,30 +243,30 @@ class RequestAdminController {
                  RedirectAttributes flash) {
         ReplyCommand command = new ReplyCommand(type, type == ReplyType.NOT_DISCLOSED ? ground : null, opinion);
         if (mode.equals("draft")) {
-            return step(id, flash, "request.notice.drafted", () -> requests.draftReply(id, version, command, me));
+            return step(id, flash, "request.notice.drafted", () -> handling.draftReply(id, version, command, me));
         }
-        return step(id, flash, "request.notice.replied", () -> requests.reply(id, version, command));
+        return step(id, flash, "request.notice.replied", () -> handling.reply(id, version, command));
     }
 
     @PostMapping("/{id}/close")
     String close(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
-        return step(id, flash, "request.notice.closed", () -> requests.close(id, version));
+        return step(id, flash, "request.notice.closed", () -> handling.close(id, version));
     }
 
     @PostMapping("/{id}/withdraw")
     String withdraw(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String note,
                     RedirectAttributes flash) {
-        return step(id, flash, "request.notice.withdrawn", () -> requests.withdraw(id, version, note));
+        return step(id, flash, "request.notice.withdrawn", () -> handling.withdraw(id, version, note));
     }
 
     @PostMapping("/{id}/promote")
     String promote(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
-        return step(id, flash, "request.notice.promoted", () -> requests.promote(id, version));
+        return step(id, flash, "request.notice.promoted", () -> handling.promote(id, version));
     }
 
     @GetMapping("/templates")
     String templates(Model model) {
-        model.addAttribute("templates", requests.templates());
+        model.addAttribute("templates", letters.templates());
         return "admin/requests/templates";
     }
 
@@ -257,7 +274,7 @@ class RequestAdminController {
     String saveTemplate(@PathVariable String type, @RequestParam long version, @RequestParam(defaultValue = "") String body,
                         RedirectAttributes flash) {
         try {
-            requests.saveTemplate(type, version, body);
+            letters.saveTemplate(type, version, body);
             flash.addFlashAttribute("notice", "request.notice.templateSaved");
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());

@@ -40,8 +40,12 @@ class TableAdminController {
     private static final int GRID_ROWS = 5;
 
     private final TableManagement tables;
+    private final org.gongkai.tables.TableTemplates templates;
+    private final org.gongkai.tables.TableImports imports;
 
-    TableAdminController(TableManagement tables) {
+    TableAdminController(TableManagement tables, org.gongkai.tables.TableTemplates templates, org.gongkai.tables.TableImports imports) {
+        this.templates = templates;
+        this.imports = imports;
         this.tables = tables;
     }
 
@@ -81,7 +85,7 @@ class TableAdminController {
     }
 
     private String createForm(Model model, Long templateId, String caption, String cadence, RuleViolation violation) {
-        model.addAttribute("templates", tables.templates());
+        model.addAttribute("templates", templates.templates());
         model.addAttribute("templateId", templateId);
         model.addAttribute("caption", caption);
         model.addAttribute("cadence", cadence);
@@ -201,7 +205,7 @@ class TableAdminController {
             if (file == null || file.isEmpty()) {
                 throw new RuleViolation("file", "tables.import.error.noFile");
             }
-            int count = tables.importFile(me, id, file.getOriginalFilename(), file.getBytes(), replace);
+            int count = imports.importFile(me, id, file.getOriginalFilename(), file.getBytes(), replace);
             flash.addFlashAttribute("importedCount", count);
             return "redirect:/admin/tables/" + id;
         } catch (RowsRejected e) {

@@ -9,7 +9,7 @@ import org.gongkai.support.RuleViolation;
 import org.gongkai.tables.ColumnType;
 import org.gongkai.tables.PublicationRule;
 import org.gongkai.tables.TableColumn;
-import org.gongkai.tables.TableManagement;
+import org.gongkai.tables.TableTemplates;
 import org.gongkai.tables.TemplateVersion;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,9 +29,9 @@ class TemplateAdminController {
     /** Blank column rows offered for adding columns (more with ?more=). */
     private static final int BLANK_ROWS = 3;
 
-    private final TableManagement tables;
+    private final TableTemplates tables;
 
-    TemplateAdminController(TableManagement tables) {
+    TemplateAdminController(TableTemplates tables) {
         this.tables = tables;
     }
 
