@@ -1,6 +1,9 @@
 package org.gongkai;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -15,6 +18,18 @@ class ModuleStructureTests {
     @Test
     void modulesRespectTheirBoundaries() {
         MODULES.verify();
+    }
+
+    /** Demo code sits in one module at the top: nothing depends on it, and it holds no feature up (workflow stays below reporting). */
+    @Test
+    void theDemoModuleIsOnTopAndWorkflowBelowReporting() {
+        ApplicationModule demo = MODULES.getModuleByName("demo").orElseThrow();
+        assertThat(MODULES.stream().filter(m -> !m.equals(demo)).filter(m -> m.getDirectDependencies(MODULES).contains(demo))
+                .map(m -> m.getIdentifier().toString()).toList()).isEmpty();
+        ApplicationModule workflow = MODULES.getModuleByName("workflow").orElseThrow();
+        ApplicationModule reporting = MODULES.getModuleByName("reporting").orElseThrow();
+        assertThat(workflow.getDirectDependencies(MODULES).contains(reporting)).isFalse();
+        assertThat(demo.getDirectDependencies(MODULES).contains(workflow)).isTrue();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import org.gongkai.identity.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,9 +35,11 @@ public class Notifications {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ObjectProvider<JavaMailSender> mail;
+    private final StaffDirectory staff;
 
-    Notifications(JdbcTemplate jdbc, Clock clock, ObjectProvider<JavaMailSender> mail) {
+    Notifications(JdbcTemplate jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, StaffDirectory staff) {
         this.jdbc = jdbc;
+        this.staff = staff;
         this.clock = clock;
         this.mail = mail;
     }
@@ -52,9 +55,7 @@ public class Notifications {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender != null) {
             for (Long recipient : recipients) {
-                List<String> addresses = jdbc.queryForList(
-                        "select email from staff_user where id = ? and email is not null and email <> ''", String.class, recipient);
-                for (String address : addresses) {
+                for (String address : staff.email(recipient).stream().toList()) {
                     try {
                         SimpleMailMessage message = new SimpleMailMessage();
                         message.setTo(address);

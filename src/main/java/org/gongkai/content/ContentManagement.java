@@ -19,6 +19,7 @@ import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.infrastructure.NotFoundException;
+import org.gongkai.publication.PublicationStatistics;
 import org.gongkai.support.RuleViolation;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -42,9 +43,13 @@ public class ContentManagement {
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    private final PublicationStatistics published;
+
     ContentManagement(CatalogueNodeRepository nodes, ContentDocumentRepository documents, EditionRepository editions,
-                      IdentityManagement identity, AuditTrail audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                      IdentityManagement identity, AuditTrail audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                      PublicationStatistics published) {
         this.jdbc = jdbc;
+        this.published = published;
         this.nodes = nodes;
         this.documents = documents;
         this.editions = editions;
@@ -281,9 +286,10 @@ public class ContentManagement {
             List<RelatedDocument> matches = jdbc.query("""
                     select d.id, d.public_id, e.title from document d join edition e on e.document_id = d.id
                     where e.state in ('PUBLISHED', 'WITHDRAWN')
-                      and (d.public_id = ? or d.public_id = (select document_id from public_document where index_number = ?))
+                      and (d.public_id = ? or d.public_id = ?)
                     order by e.number desc limit 1""",
-                    (rs, n) -> new RelatedDocument(rs.getLong(1), rs.getString(2), rs.getString(3), in.relation()), publicId, reference);
+                    (rs, n) -> new RelatedDocument(rs.getLong(1), rs.getString(2), rs.getString(3), in.relation()), publicId,
+                    published.documentIdOf(reference).orElse(null));
             if (matches.isEmpty()) {
                 throw new RuleViolation("relatedReference", "content.error.relatedUnknown");
             }

@@ -406,12 +406,15 @@ public class InformationRequests {
 
     RequestView load(long id) {
         List<RequestView> found = jdbc.query("""
-                select r.*, d.name as department_name from info_request r left join department d on d.id = r.department_id
-                where r.id = ?""", (rs, i) -> map(rs), id);
+                select r.* from info_request r where r.id = ?""", (rs, i) -> map(rs), id);
         if (found.isEmpty()) {
             throw new NotFoundException();
         }
         return found.get(0);
+    }
+
+    private String departmentName(Long departmentId) {
+        return departmentId == null ? null : identity.departmentView(departmentId).map(IdentityManagement.DepartmentView::name).orElse(null);
     }
 
     private RequestView map(ResultSet rs) throws SQLException {
@@ -438,7 +441,7 @@ public class InformationRequests {
                 rs.getString("email"), rs.getString("address"), rs.getString("info_name"), rs.getString("info_document_number"),
                 rs.getString("info_description"), rs.getString("provision_form"), rs.getString("obtain_way"), state,
                 rs.getObject("received_on", LocalDate.class), clockStart, (Long) rs.getObject("department_id"),
-                rs.getString("department_name"), rs.getObject("correction_requested_on", LocalDate.class), correctionDue,
+                departmentName((Long) rs.getObject("department_id")), rs.getObject("correction_requested_on", LocalDate.class), correctionDue,
                 rs.getString("correction_note"), rs.getObject("corrected_on", LocalDate.class), extension,
                 rs.getObject("extension_approved_on", LocalDate.class), rs.getString("extension_approved_by"),
                 rs.getString("extension_reason"), rs.getObject("replied_on", LocalDate.class),

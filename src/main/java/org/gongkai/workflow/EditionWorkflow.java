@@ -48,13 +48,13 @@ public class EditionWorkflow {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final Clock clock;
-    private final org.gongkai.reporting.AnnualReports annualReports;
+    private final List<SubmissionCheck> submissionChecks;
     private final org.gongkai.publication.PublishedItems publishedItems;
 
     EditionWorkflow(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
                     IdentityManagement identity, AuditTrail audit, Notifications notifications, Clock clock,
-                    org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems) {
-        this.annualReports = annualReports;
+                    List<SubmissionCheck> submissionChecks, org.gongkai.publication.PublishedItems publishedItems) {
+        this.submissionChecks = submissionChecks;
         this.publishedItems = publishedItems;
         this.content = content;
         this.attachments = attachments;
@@ -65,6 +65,20 @@ public class EditionWorkflow {
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /**
+     * The same workflow reading another clock, for the demo data, which walks items through the workflow on past days. The
+     * copy is not a Spring proxy: call it inside a transaction of your own.
+     */
+    public EditionWorkflow at(Clock other) {
+        return new EditionWorkflow(content, attachments, records, publication, tables, identity, audit, notifications, other,
+                submissionChecks, publishedItems);
+    }
+
+    private void checkSubmittable(long editionId) {
+        LocalDate today = LocalDate.now(clock);
+        submissionChecks.forEach(check -> check.check(editionId, today));
     }
 
     // ---- queries -----------------------------------------------------------------------------------------------------
@@ -120,7 +134,7 @@ public class EditionWorkflow {
     @Transactional
     public void submit(long editionId, StaffPrincipal me) {
         Edition edition = take(EditionAction.SUBMIT, editionId, me);
-        annualReports.checkSubmittable(editionId, LocalDate.now(clock));
+        checkSubmittable(editionId);
         Instant now = Instant.now(clock);
         records.submitted(editionId, me.id(), now);
         edition.changeState(EditionState.SUBMITTED);
@@ -210,7 +224,7 @@ public class EditionWorkflow {
         if (reason == null || reason.isBlank()) {
             throw new RuleViolation("reason", "workflow.error.forceReason");
         }
-        annualReports.checkSubmittable(editionId, LocalDate.now(clock));
+        checkSubmittable(editionId);
         EditionView view = content.view(editionId);
         Instant now = Instant.now(clock);
         WorkflowFacts facts = records.facts(editionId);
