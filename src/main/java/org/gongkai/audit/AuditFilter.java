@@ -4,10 +4,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Criteria for browsing the audit trail; blank values match everything. Dates are inclusive, in China time. */
+/** Criteria for browsing the audit trail; blank values match everything. Dates are inclusive, in the configured zone. */
 public record AuditFilter(String actor, String action, String objectType, String objectId, LocalDate from, LocalDate to) {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public AuditFilter {
         actor = actor == null ? "" : actor.strip();
@@ -20,11 +18,11 @@ public record AuditFilter(String actor, String action, String objectType, String
         return new AuditFilter("", "", "", "", null, null);
     }
 
-    Timestamp fromTimestamp() {
-        return from == null ? null : Timestamp.from(from.atStartOfDay(CHINA).toInstant());
+    Timestamp fromTimestamp(ZoneId zone) {
+        return from == null ? null : Timestamp.from(from.atStartOfDay(zone).toInstant());
     }
 
-    Timestamp toTimestamp() {
-        return to == null ? null : Timestamp.from(to.plusDays(1).atStartOfDay(CHINA).toInstant());
+    Timestamp toTimestamp(ZoneId zone) {
+        return to == null ? null : Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 }

@@ -37,8 +37,10 @@ public class AuditTrail {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AuditAnchors anchors;
+    private final java.time.ZoneId zone;
 
-    AuditTrail(JdbcTemplate jdbc, Clock clock, AuditAnchors anchors) {
+    AuditTrail(JdbcTemplate jdbc, Clock clock, AuditAnchors anchors, java.time.ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.clock = clock;
         this.anchors = anchors;
@@ -88,8 +90,8 @@ public class AuditTrail {
                 order by id desc limit ? offset ?""",
                 AuditTrail::map,
                 filter.actor(), filter.actor(), filter.action(), filter.action(), filter.objectType(), filter.objectType(),
-                filter.objectId(), filter.objectId(), filter.fromTimestamp(), filter.fromTimestamp(),
-                filter.toTimestamp(), filter.toTimestamp(), limit, offset);
+                filter.objectId(), filter.objectId(), filter.fromTimestamp(zone), filter.fromTimestamp(zone),
+                filter.toTimestamp(zone), filter.toTimestamp(zone), limit, offset);
     }
 
     /**

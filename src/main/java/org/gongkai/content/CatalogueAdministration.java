@@ -6,6 +6,7 @@ import java.util.Map;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.content.internal.CatalogueNodeRepository;
 import org.gongkai.infrastructure.NotFoundException;
+import org.gongkai.qr.QrCodes;
 import org.gongkai.support.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +35,11 @@ public class CatalogueAdministration {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final QrCodes qrCodes;
 
-    CatalogueAdministration(CatalogueNodeRepository nodes, JdbcTemplate jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+    CatalogueAdministration(CatalogueNodeRepository nodes, JdbcTemplate jdbc, AuditTrail audit, ApplicationEventPublisher events,
+                            QrCodes qrCodes) {
+        this.qrCodes = qrCodes;
         this.nodes = nodes;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -93,9 +97,7 @@ public class CatalogueAdministration {
         CatalogueNode node = nodes.findById(id).orElseThrow(NotFoundException::new);
         Integer items = jdbc.queryForObject("select count(*) from edition where catalogue_node_id = ?", Integer.class, id);
         Integer children = jdbc.queryForObject("select count(*) from catalogue_node where parent_id = ?", Integer.class, id);
-        Integer codes = jdbc.queryForObject("select count(*) from qr_code where target_type = 'CATALOGUE' and target_key = ?",
-                Integer.class, node.getCode());
-        if (items > 0 || children > 0 || codes > 0) {
+        if (items > 0 || children > 0 || qrCodes.pointsAt(QrCodes.TargetType.CATALOGUE, node.getCode())) {
             throw new RuleViolation(null, "catalogue.error.inUse");
         }
         nodes.delete(node);

@@ -18,6 +18,7 @@ import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.infrastructure.NotFoundException;
+import org.gongkai.publication.PublicationStatistics;
 import org.gongkai.support.RuleViolation;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,14 @@ public class ContentManagement {
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final EditionReopening reopening;
+    private final PublicationStatistics published;
 
     ContentManagement(CatalogueNodeRepository nodes, ContentDocumentRepository documents, EditionRepository editions,
                       IdentityManagement identity, AuditTrail audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
-                      EditionReopening reopening) {
+                      EditionReopening reopening, PublicationStatistics published) {
         this.jdbc = jdbc;
         this.reopening = reopening;
+        this.published = published;
         this.nodes = nodes;
         this.documents = documents;
         this.editions = editions;
@@ -303,9 +306,10 @@ public class ContentManagement {
             List<RelatedDocument> matches = jdbc.query("""
                     select d.id, d.public_id, e.title from document d join edition e on e.document_id = d.id
                     where e.state in ('PUBLISHED', 'WITHDRAWN')
-                      and (d.public_id = ? or d.public_id = (select document_id from public_document where index_number = ?))
+                      and (d.public_id = ? or d.public_id = ?)
                     order by e.number desc limit 1""",
-                    (rs, n) -> new RelatedDocument(rs.getLong(1), rs.getString(2), rs.getString(3), in.relation()), publicId, reference);
+                    (rs, n) -> new RelatedDocument(rs.getLong(1), rs.getString(2), rs.getString(3), in.relation()), publicId,
+                    published.documentIdOf(reference).orElse(null));
             if (matches.isEmpty()) {
                 throw new RuleViolation("relatedReference", "content.error.relatedUnknown");
             }

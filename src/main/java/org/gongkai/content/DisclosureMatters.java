@@ -3,6 +3,7 @@ package org.gongkai.content;
 import java.util.List;
 
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.identity.IdentityManagement;
 import org.gongkai.infrastructure.NotFoundException;
 import org.gongkai.support.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +38,12 @@ public class DisclosureMatters {
     private final AuditTrail audit;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    DisclosureMatters(JdbcTemplate jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
+    private final IdentityManagement identity;
+
+    DisclosureMatters(JdbcTemplate jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events,
+                      IdentityManagement identity) {
         this.jdbc = jdbc;
+        this.identity = identity;
         this.audit = audit;
         this.events = events;
     }
@@ -58,11 +63,32 @@ public class DisclosureMatters {
         return columns;
     }
 
+    /** The columns of each matter, retired ones too, as catalogue codes: where the matter's items count as published. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<String>> columnCodes() {
+        java.util.Map<Long, List<String>> codes = new java.util.HashMap<>();
+        jdbc.query("select disclosure_matter_id, code from catalogue_node where disclosure_matter_id is not null", rs -> {
+            codes.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+        });
+        return codes;
+    }
+
+    /** The statutory time limit in working days by catalogue code, for the columns of matters whose law counts them. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Integer> workingDayLimitsByColumn() {
+        java.util.Map<String, Integer> limits = new java.util.HashMap<>();
+        jdbc.query("""
+                select n.code, m.time_limit_working_days from catalogue_node n join disclosure_matter m on m.id = n.disclosure_matter_id
+                where m.time_limit_working_days is not null""", rs -> { limits.put(rs.getString(1), rs.getInt(2)); });
+        return limits;
+    }
+
     @Transactional(readOnly = true)
     public List<Matter> all() {
-        return jdbc.query("select m.*, d.name as department_name from disclosure_matter m join department d on d.id = m.responsible_department_id"
-                + " order by m.id", (rs, n) -> new Matter(rs.getLong("id"), rs.getString("name"), rs.getString("legal_basis"),
-                rs.getString("content"), rs.getLong("responsible_department_id"), rs.getString("department_name"),
+        java.util.Map<Long, String> departments = identity.departmentNames();
+        return jdbc.query("select m.* from disclosure_matter m order by m.id", (rs, n) -> new Matter(rs.getLong("id"), rs.getString("name"),
+                rs.getString("legal_basis"), rs.getString("content"), rs.getLong("responsible_department_id"),
+                departments.get(rs.getLong("responsible_department_id")),
                 rs.getString("time_limit"), (Integer) rs.getObject("time_limit_working_days"), rs.getString("methods"),
                 rs.getString("level"), rs.getString("stage"), Cadence.valueOf(rs.getString("cadence")), rs.getString("yearly_due"), rs.getLong("version")));
     }

@@ -1,6 +1,6 @@
 package org.gongkai.content;
 
-/** The states of an edition (DESIGN.md §4). Only the workflow feature moves an edition between them. */
+/** The states of an edition. Only the workflow feature moves an edition between them. */
 public enum EditionState {
     /** Being written by a clerk of the owning department. */
     DRAFT,

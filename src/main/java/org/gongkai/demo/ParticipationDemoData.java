@@ -10,7 +10,7 @@ import org.gongkai.consultation.Consultations;
 import org.gongkai.consultation.ProposalReplies;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.StaffPrincipal;
-import org.gongkai.workflow.WorkflowDemoData;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;

@@ -120,15 +120,6 @@ public class IdentityManagement {
                 .collect(Collectors.toMap(StaffAccount::getId, StaffAccount::getDisplayName, (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** Usernames of enabled accounts that hold a role, optionally only those in one department. */
-    @Transactional(readOnly = true)
-    public List<String> usernamesWithRole(Role role, Long departmentId) {
-        return accounts.findAllByOrderByDepartmentIdAscUsernameAsc().stream()
-                .filter(a -> a.isEnabled() && a.getRoles().contains(role))
-                .filter(a -> departmentId == null || departmentId.equals(a.getDepartmentId()))
-                .map(StaffAccount::getUsername).toList();
-    }
-
     /** Ids of enabled accounts of a department that hold a role, e.g. the clerks to remind of a due item. */
     @Transactional(readOnly = true)
     public List<Long> accountIdsWithRoleIn(Role role, long departmentId) {

@@ -3,7 +3,7 @@ package org.gongkai.identity;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The roles of DESIGN.md §1. The last three are the 等保 2.0 "三员" and are never combined with another role. */
+/** The roles of the console. The last three are the 等保 2.0 "三员" and are never combined with another role. */
 public enum Role {
     /** 科室经办人: drafts items of their own department and answers requests assigned to them. */
     CLERK,

@@ -62,11 +62,6 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
     public Set<Long> coveredDepartmentIds() { return coveredDepartmentIds; }
 
-    /** Roles as a short comma-separated list for the audit trail. */
-    public String rolesText() {
-        return String.join(",", roles.stream().map(Enum::name).sorted().toList());
-    }
-
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<SimpleGrantedAuthority> authorities = roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();

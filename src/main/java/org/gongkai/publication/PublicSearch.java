@@ -53,10 +53,13 @@ public class PublicSearch {
     private final Counter timeouts;
     private final Counter turnedAway;
 
+    private final java.time.ZoneId zone;
+
     PublicSearch(JdbcTemplate jdbc, SearchPlanner planner, PlatformTransactionManager transactions,
                  @Value("${gongkai.search.concurrency:#{T(java.lang.Runtime).getRuntime().availableProcessors() * 2}}") int concurrency,
                  @Value("${gongkai.search.max-wait-millis:5000}") long waitMillis,
-                 ObjectProvider<MeterRegistry> meters) {
+                 ObjectProvider<MeterRegistry> meters, java.time.ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.planner = planner;
         this.readOnly = new TransactionTemplate(transactions);
@@ -138,7 +141,7 @@ public class PublicSearch {
         jdbc.execute("set local jit = off");
         // no public search may hold a connection for long, whatever plan a rare combination of term and filters gets
         jdbc.execute("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS);
-        SearchMatch match = new SearchMatch(terms, filter, order == Order.DATE);
+        SearchMatch match = new SearchMatch(terms, filter, order == Order.DATE, zone);
         int offset = (current - 1) * pageSize;
         int wanted = offset + pageSize;
         // an exact 文号 or 索引号 comes first, whatever else matches

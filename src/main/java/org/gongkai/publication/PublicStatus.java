@@ -9,5 +9,11 @@ public enum PublicStatus {
     /** 废止/失效: still shown, with a banner, date and reason. */
     WITHDRAWN,
     /** Removed from every public view; the page answers 410 with a neutral notice. */
-    UNPUBLISHED
+    UNPUBLISHED;
+
+    /**
+     * The one rule of what the public sees, as SQL on {@code public_document d}: its current snapshot is live or withdrawn. Every
+     * query of the public read model uses this (publication's own SQL; other modules ask publication's API).
+     */
+    static final String SHOWN = "d.status in ('LIVE', 'WITHDRAWN')";
 }

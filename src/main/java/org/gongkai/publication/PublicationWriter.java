@@ -24,15 +24,17 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class PublicationWriter {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
 
     private final AttachmentText attachmentText;
+    private final ZoneId zone;
 
-    PublicationWriter(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events, AttachmentText attachmentText) {
+    PublicationWriter(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events, AttachmentText attachmentText,
+                      ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.attachmentText = attachmentText;
         this.json = json;
@@ -54,7 +56,7 @@ public class PublicationWriter {
         boolean first = existing.isEmpty();
         String indexNumber;
         if (first) {
-            int year = c.publishedAt().atZone(CHINA).getYear();
+            int year = c.publishedAt().atZone(zone).getYear();
             indexNumber = new IndexNumber(c.departmentCreditCode(), year, nextSerial(c.departmentId(), year)).toString();
             jdbc.update("""
                     insert into public_document (document_id, index_number, department_id, status, first_published_at,

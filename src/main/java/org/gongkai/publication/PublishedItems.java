@@ -42,12 +42,14 @@ public class PublishedItems {
             d.validity, d.status, s.emergency""";
     static final String VISIBLE = """
             from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
-            where d.status in ('LIVE', 'WITHDRAWN')""";
+            where\s""" + PublicStatus.SHOWN;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final java.time.ZoneId zone;
 
-    PublishedItems(JdbcTemplate jdbc, ObjectMapper json) {
+    PublishedItems(JdbcTemplate jdbc, ObjectMapper json, java.time.ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -121,16 +123,18 @@ public class PublishedItems {
     }
 
     /** Filters on the document (publication year, validity) for the search's semi-join. */
-    static String documentFilterSql(ItemFilter filter, List<Object> args) {
+    static String documentFilterSql(ItemFilter filter, List<Object> args, java.time.ZoneId zone) {
         StringBuilder sql = new StringBuilder();
         if (filter == null) {
             return "";
         }
         if (filter.year() != null) {
-            sql.append(" and d.first_published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')"
-                    + " and d.first_published_at < make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')");
+            sql.append(" and d.first_published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?)"
+                    + " and d.first_published_at < make_timestamptz(?, 1, 1, 0, 0, 0, ?)");
             args.add(filter.year());
+            args.add(zone.getId());
             args.add(filter.year() + 1);
+            args.add(zone.getId());
         }
         if (filter.validity() != null) {
             sql.append(" and d.validity = ?");
@@ -215,8 +219,8 @@ public class PublishedItems {
                 jdbc.queryForList("select distinct s.topic " + VISIBLE + " and s.topic is not null order by 1", String.class),
                 jdbc.queryForList("select distinct s.genre " + VISIBLE + " and s.genre is not null order by 1", String.class),
                 jdbc.queryForList("select distinct s.issuing_department_name " + VISIBLE + " order by 1", String.class),
-                jdbc.queryForList("select distinct extract(year from d.first_published_at at time zone 'Asia/Shanghai')::int "
-                        + VISIBLE + " order by 1 desc", Integer.class));
+                jdbc.queryForList("select distinct extract(year from d.first_published_at at time zone ?)::int "
+                        + VISIBLE + " order by 1 desc", Integer.class, zone.getId()));
     }
 
     public List<SitemapEntry> sitemap() {
@@ -233,8 +237,8 @@ public class PublishedItems {
     }
 
     /** Filters of lists: on the document (year, validity), then on the snapshot (column, topic, genre, department). */
-    private static String filterSql(ItemFilter filter, List<Object> args) {
-        String documentPart = documentFilterSql(filter, args);
+    private String filterSql(ItemFilter filter, List<Object> args) {
+        String documentPart = documentFilterSql(filter, args, zone);
         return documentPart + snapshotFilterSql(filter, args);
     }
 
@@ -269,7 +273,7 @@ public class PublishedItems {
     private List<RelatedRef> links(String documentId, List<RelatedRef> own) {
         List<RelatedRef> links = new ArrayList<>();
         if (!own.isEmpty()) {
-            List<String> visible = jdbc.queryForList("select document_id from public_document where status in ('LIVE', 'WITHDRAWN')"
+            List<String> visible = jdbc.queryForList("select document_id from public_document d where " + PublicStatus.SHOWN
                     + " and document_id = any(?)", String.class, (Object) own.stream().map(RelatedRef::documentId).toArray(String[]::new));
             own.stream().filter(r -> visible.contains(r.documentId())).forEach(links::add);
         }
@@ -277,7 +281,8 @@ public class PublishedItems {
                 select s.document_id, s.title, r ->> 'relation' as relation
                 from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
                     cross join lateral jsonb_array_elements(s.related) r
-                where d.status in ('LIVE', 'WITHDRAWN') and s.related @> ?::jsonb and r ->> 'documentId' = ? and s.document_id <> ?
+                where\s""" + PublicStatus.SHOWN + """
+                 and s.related @> ?::jsonb and r ->> 'documentId' = ? and s.document_id <> ?
                 order by d.first_published_at""",
                 rs -> {
                     String relation = rs.getString("relation");

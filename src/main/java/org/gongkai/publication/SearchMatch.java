@@ -25,7 +25,10 @@ final class SearchMatch {
         return bigrams;
     }
 
-    SearchMatch(List<String> terms, ItemFilter filter, boolean byDate) {
+    private final java.time.ZoneId zone;
+
+    SearchMatch(List<String> terms, ItemFilter filter, boolean byDate, java.time.ZoneId zone) {
+        this.zone = zone;
         this.terms = terms;
         this.tsquery = PublicSearch.tsquery(terms);
         this.filter = filter;
@@ -76,9 +79,9 @@ final class SearchMatch {
     /** " and" the snapshot is the current one of a live or withdrawn document that passes the document filters. */
     Sql isPublic() {
         List<Object> args = new ArrayList<>();
-        String documentFilter = PublishedItems.documentFilterSql(filter, args);
+        String documentFilter = PublishedItems.documentFilterSql(filter, args, zone);
         return new Sql(" and exists (select 1 from public_document d where d.current_snapshot_id = s.id"
-                + " and d.status in ('LIVE', 'WITHDRAWN')" + documentFilter + ")", args);
+                + " and " + PublicStatus.SHOWN + documentFilter + ")", args);
     }
 
     /** " and" the filters on the snapshot (column, topic, genre, department). */
@@ -88,8 +91,9 @@ final class SearchMatch {
         if (filter != null && filter.year() != null) {
             // implied by the year of first publication (a snapshot is never older than its document), and lets the planner
             // read the year's snapshots by date instead of checking every newer one
-            sql += " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')";
+            sql += " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?)";
             args.add(filter.year());
+            args.add(zone.getId());
         }
         return new Sql(sql, args);
     }
@@ -102,8 +106,10 @@ final class SearchMatch {
         if (filter == null || filter.year() == null) {
             return null;
         }
-        return Sql.of("s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')"
-                        + " and s.published_at < make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')", filter.year(), filter.year() + 1);
+        // arguments: year, zone, next year, zone (SearchPlanner reads the last two)
+        return Sql.of("s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?)"
+                        + " and s.published_at < make_timestamptz(?, 1, 1, 0, 0, 0, ?)", filter.year(), zone.getId(),
+                filter.year() + 1, zone.getId());
     }
 
     boolean hasFilter() {

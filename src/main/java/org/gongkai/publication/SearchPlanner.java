@@ -216,7 +216,8 @@ class SearchPlanner {
         // items). Their current snapshots are published in that year, or later as a new edition (publication_snapshot_later_idx,
         // few); the later ones come first, then a walk of the year's own snapshots from its end
         Sql later = Sql.of("select s.id from publication_snapshot s where s.edition_number > 1"
-                        + " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai') and ", range.args().get(1))
+                        + " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?) and ", range.args().get(2),
+                        range.args().get(3))
                 .and(condition).and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
         List<Long> ids = new ArrayList<>(jdbc.queryForList(later.sql(), Long.class, later.args().toArray()));
         if (ids.size() < wanted) {

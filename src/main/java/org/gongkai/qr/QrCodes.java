@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class QrCodes {
 
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where a code leads. */
@@ -67,7 +66,10 @@ public class QrCodes {
     private final Clock clock;
     private final String baseUrl;
 
-    QrCodes(JdbcTemplate jdbc, AuditTrail audit, Clock clock, @Value("${gongkai.base-url}") String baseUrl) {
+    private final ZoneId zone;
+
+    QrCodes(JdbcTemplate jdbc, AuditTrail audit, Clock clock, ZoneId zone, @Value("${gongkai.base-url}") String baseUrl) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -111,6 +113,13 @@ public class QrCodes {
         audit.record("qr.retired", "qr", code, "");
     }
 
+    /** Whether any code (retired ones too) points at the target, e.g. before a catalogue column may be deleted. */
+    @Transactional(readOnly = true)
+    public boolean pointsAt(TargetType type, String targetKey) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from qr_code where target_type = ? and target_key = ?)",
+                Boolean.class, type.name(), targetKey));
+    }
+
     @Transactional(readOnly = true)
     public Optional<QrCode> find(String code) {
         return jdbc.query("""
@@ -132,7 +141,7 @@ public class QrCodes {
         jdbc.update("""
                 insert into qr_scan_day (qr_code_id, day, scans) values (?, ?, 1)
                 on conflict (qr_code_id, day) do update set scans = qr_scan_day.scans + 1""",
-                qr.id(), Date.valueOf(LocalDate.now(clock.withZone(CHINA))));
+                qr.id(), Date.valueOf(LocalDate.now(clock.withZone(zone))));
         return qr.targetPath();
     }
 

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,9 @@ import java.util.Optional;
 
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.content.Attachments;
+import org.gongkai.content.CatalogueColumns;
 import org.gongkai.content.ContentManagement;
+import org.gongkai.publication.PublicationStatistics;
 import org.gongkai.content.ContentManagement.DraftInput;
 import org.gongkai.content.EditionState;
 import org.gongkai.content.EditionView;
@@ -42,7 +43,6 @@ import tools.jackson.databind.ObjectMapper;
 public class AnnualReports {
 
     public static final String CATALOGUE_CODE = "ndbg";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public record Summary(int year, long editionId, String title, EditionState state) {
     }
@@ -66,11 +66,17 @@ public class AnnualReports {
     private final String organisation;
     private final org.gongkai.consultation.ProposalReplies proposals;
 
+    private final PublicationStatistics publications;
+    private final CatalogueColumns catalogue;
+
     AnnualReports(ContentManagement content, Attachments attachments, RequestStatistics requests, AnnualReportRendering rendering,
                   AuditTrail audit, JdbcTemplate jdbc, ObjectMapper json, Clock clock, @Value("${gongkai.site-name}") String organisation,
-                  org.gongkai.consultation.ProposalReplies proposals) {
+                  org.gongkai.consultation.ProposalReplies proposals, PublicationStatistics publications,
+                  CatalogueColumns catalogue) {
         this.proposals = proposals;
         this.content = content;
+        this.publications = publications;
+        this.catalogue = catalogue;
         this.attachments = attachments;
         this.requests = requests;
         this.rendering = rendering;
@@ -117,7 +123,7 @@ public class AnnualReports {
         String other = "本年度公开人大代表建议办理结果" + replies.get(org.gongkai.consultation.ProposalReplies.Kind.NPC) + "件、政协委员提案办理结果"
                 + replies.get(org.gongkai.consultation.ProposalReplies.Kind.CPPCC) + "件。";
         AnnualReport report = new AnnualReport(year, title(year), organisation, overview, "", other, prefilledFigures(year), tallies);
-        long node = jdbc.queryForObject("select id from catalogue_node where code = ?", Long.class, CATALOGUE_CODE);
+        long node = catalogue.nodeId(CATALOGUE_CODE);
         EditionView edition = content.createDraft(draftInput(report, node, null), me);
         jdbc.update("""
                 insert into annual_report (year, edition_id, overview, problems, other, figures, updated_by, updated_at)
@@ -215,18 +221,11 @@ public class AnnualReports {
     public AnnualReport.Tallies tallies(int year) {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        String normative = """
-                from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
-                where d.status in ('LIVE', 'WITHDRAWN') and s.genre = '规范性文件' """;
-        String issuedOn = "coalesce(s.written_on, (d.first_published_at at time zone 'Asia/Shanghai')::date)";
-        int issued = jdbc.queryForObject("select count(*) " + normative + " and " + issuedOn + " between ? and ?", Integer.class, first, last);
-        int repealed = jdbc.queryForObject("select count(*) " + normative + " and d.validity <> 'VALID' and d.validity_changed_on between ? and ?",
-                Integer.class, first, last);
-        int inForce = jdbc.queryForObject("select count(*) " + normative + " and " + issuedOn + " <= ?"
-                + " and (d.validity = 'VALID' or d.validity_changed_on > ?)", Integer.class, last, last);
-        long published = jdbc.queryForObject("""
-                select count(*) from public_document where status in ('LIVE', 'WITHDRAWN')
-                and (first_published_at at time zone 'Asia/Shanghai')::date between ? and ?""", Long.class, first, last);
+        String normative = "规范性文件";
+        int issued = publications.issued(normative, first, last);
+        int repealed = publications.repealed(normative, first, last);
+        int inForce = publications.inForce(normative, last);
+        long published = publications.firstPublished(null, first, last);
         Map<Table3Row, Map<ApplicantCategory, Long>> table3 = requests.table3(year);
         AnnualReport.Tallies draft = new AnnualReport.Tallies(issued, repealed, inForce, table3, List.of(), published, 0);
         return new AnnualReport.Tallies(issued, repealed, inForce, table3, mismatches(draft), published,
@@ -260,14 +259,10 @@ public class AnnualReports {
 
     /** Table 2's decision counts start from the items published in the corresponding columns; the office corrects them. */
     private AnnualReport.Figures prefilledFigures(int year) {
-        String count = """
-                select count(*) from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
-                where d.status in ('LIVE', 'WITHDRAWN') and s.catalogue_code = ?
-                  and (d.first_published_at at time zone 'Asia/Shanghai')::date between ? and ?""";
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        int licences = jdbc.queryForObject(count, Integer.class, "jdzf-xzxk", first, last);
-        int penalties = jdbc.queryForObject(count, Integer.class, "jdzf-xzcf", first, last);
+        int licences = publications.firstPublished("jdzf-xzxk", first, last);
+        int penalties = publications.firstPublished("jdzf-xzcf", first, last);
         return new AnnualReport.Figures(0, 0, 0, licences, penalties, 0, BigDecimal.ZERO, List.of());
     }
 
@@ -326,7 +321,7 @@ public class AnnualReports {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(CHINA));
+        return LocalDate.now(clock);
     }
 
     private static String text(String s) {

@@ -17,7 +17,8 @@ import org.gongkai.content.DisclosureMatters;
 import org.gongkai.content.DisclosureMatters.Cadence;
 import org.gongkai.content.DisclosureMatters.Matter;
 import org.gongkai.calendar.WorkingDayCalendar;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.gongkai.identity.IdentityManagement;
+import org.gongkai.publication.PublicationStatistics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +43,6 @@ public class Obligations {
     public static final int INTERPRETATION_WORKING_DAYS = 3;
     public static final String POLICY_GENRE = "规范性文件";
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String CHINESE_DIGITS = "一二三四";
 
     public enum Status {
@@ -94,22 +94,27 @@ public class Obligations {
 
     private final DisclosureMatters matters;
     private final WorkingDayCalendar calendar;
-    private final JdbcTemplate jdbc;
+    private final PublicationStatistics publications;
+    private final IdentityManagement identity;
+    private final ZoneId zone;
     private final Clock clock;
     private final org.gongkai.audit.AuditTrail audit;
 
-    Obligations(DisclosureMatters matters, WorkingDayCalendar calendar, JdbcTemplate jdbc, Clock clock, org.gongkai.audit.AuditTrail audit) {
+    Obligations(DisclosureMatters matters, WorkingDayCalendar calendar, PublicationStatistics publications, IdentityManagement identity,
+                Clock clock, ZoneId zone, org.gongkai.audit.AuditTrail audit) {
+        this.publications = publications;
+        this.identity = identity;
+        this.zone = zone;
         this.audit = audit;
         this.matters = matters;
         this.calendar = calendar;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** The dashboard of a year, for all departments or one; "today" is the service clock's. */
     @Transactional(readOnly = true)
     public Dashboard dashboard(int year, Long departmentId) {
-        return dashboard(year, departmentId, LocalDate.now(clock.withZone(CHINA)));
+        return dashboard(year, departmentId, LocalDate.now(clock.withZone(zone)));
     }
 
     @Transactional(readOnly = true)
@@ -119,10 +124,7 @@ public class Obligations {
 
     private Dashboard dashboard(int year, Long departmentId, LocalDate today, WorkingDayCalendar.Rules rules) {
         List<Published> published = published();
-        Map<Long, List<String>> columnsByMatter = new java.util.HashMap<>();
-        jdbc.query("select disclosure_matter_id, code from catalogue_node where disclosure_matter_id is not null", rs -> {
-            columnsByMatter.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-        });
+        Map<Long, List<String>> columnsByMatter = matters.columnCodes();
         List<Obligation> obligations = new ArrayList<>();
         for (Matter matter : matters.all()) {
             if (departmentId != null && matter.departmentId() != departmentId) {
@@ -156,7 +158,7 @@ public class Obligations {
      */
     @org.springframework.context.event.EventListener
     void calendarChanged(WorkingDayCalendar.CalendarChanged event) {
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         WorkingDayCalendar.Rules now = calendar.rules();
         for (int year : new int[] {today.getYear() - 1, today.getYear()}) {
             List<Obligation> before = dashboard(year, null, today, event.before()).obligations();
@@ -309,10 +311,7 @@ public class Obligations {
     // ---- Art 26 and interpretations ----------------------------------------------------------------------------------
 
     private List<LateItem> lateItems(int year, Long departmentId, List<Published> published, WorkingDayCalendar.Rules rules) {
-        Map<String, Integer> limits = new java.util.HashMap<>();
-        jdbc.query("""
-                select n.code, m.time_limit_working_days from catalogue_node n join disclosure_matter m on m.id = n.disclosure_matter_id
-                where m.time_limit_working_days is not null""", rs -> { limits.put(rs.getString(1), rs.getInt(2)); });
+        Map<String, Integer> limits = matters.workingDayLimitsByColumn();
         List<LateItem> late = new ArrayList<>();
         for (Published p : published) {
             if (p.published().getYear() != year || p.writtenOn() == null || (departmentId != null && p.departmentId() != departmentId)) {
@@ -334,11 +333,9 @@ public class Obligations {
         published.forEach(p -> byId.put(p.documentId(), p));
         // each published interpretation link: policy id -> interpretation id
         Map<String, List<String>> interpretations = new java.util.HashMap<>();
-        jdbc.query("""
-                select s.document_id, r ->> 'documentId' from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
-                    cross join lateral jsonb_array_elements(s.related) r
-                where d.status in ('LIVE', 'WITHDRAWN') and r ->> 'relation' = 'INTERPRETS'""",
-                rs -> { interpretations.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1)); });
+        for (PublicationStatistics.PublicLink link : publications.links("INTERPRETS")) {
+            interpretations.computeIfAbsent(link.relatedDocumentId(), k -> new ArrayList<>()).add(link.documentId());
+        }
         List<PolicyCheck> checks = new ArrayList<>();
         for (Published policy : published) {
             if (!POLICY_GENRE.equals(policy.genre()) || policy.published().getYear() != year
@@ -363,15 +360,12 @@ public class Obligations {
         return checks;
     }
 
-    /** Every public item with its first publication date (China time), title and column of its current edition. */
+    /** Every public item with its first publication date (in the configured zone), title and column of its current edition. */
     private List<Published> published() {
-        return jdbc.query("""
-                select d.document_id, s.title, s.written_on, d.first_published_at, d.department_id, dep.name, s.catalogue_code, s.genre
-                from public_document d join publication_snapshot s on s.id = d.current_snapshot_id join department dep on dep.id = d.department_id
-                where d.status in ('LIVE', 'WITHDRAWN')""",
-                (rs, n) -> new Published(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getTimestamp(4).toInstant().atZone(CHINA).toLocalDate(), rs.getLong(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)));
+        Map<Long, String> departments = identity.departmentNames();
+        return publications.items().stream().map(p -> new Published(p.documentId(), p.title(), p.writtenOn(),
+                p.firstPublished().atZone(zone).toLocalDate(), p.departmentId(), departments.get(p.departmentId()), p.catalogueCode(),
+                p.genre())).toList();
     }
 
 }

@@ -50,10 +50,13 @@ public class InformationRequests {
     private final AuditTrail audit;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final org.gongkai.identity.IdentityManagement identity;
     private final String dummyHash;
 
-    InformationRequests(JdbcTemplate jdbc, WorkingDayCalendar calendar, AuditTrail audit, PasswordEncoder encoder, Clock clock) {
+    InformationRequests(JdbcTemplate jdbc, WorkingDayCalendar calendar, AuditTrail audit, PasswordEncoder encoder, Clock clock,
+                        org.gongkai.identity.IdentityManagement identity) {
         this.jdbc = jdbc;
+        this.identity = identity;
         this.calendar = calendar;
         this.audit = audit;
         this.encoder = encoder;
@@ -233,7 +236,7 @@ public class InformationRequests {
     }
 
     private static final String SELECT_REQUEST = """
-            select r.*, d.name as department_name from info_request r left join department d on d.id = r.department_id""";
+            select r.* from info_request r""";
 
     RequestView load(long id) {
         List<RequestView> found = views("r.id = " + id, "");
@@ -264,12 +267,15 @@ public class InformationRequests {
                     rs.getInt("size")));
         });
         WorkingDayCalendar.Rules rules = calendar.rules();
+        java.util.Map<Long, String> departmentNames = identity.departmentNames();
         return jdbc.query(SELECT_REQUEST + " where " + where + orderAndLimit, (rs, i) -> map(rs, rules,
-                consultations.getOrDefault(rs.getLong("id"), List.of()), files.getOrDefault(rs.getLong("id"), List.of())));
+                consultations.getOrDefault(rs.getLong("id"), List.of()), files.getOrDefault(rs.getLong("id"), List.of()),
+                departmentNames));
     }
 
     private RequestView map(ResultSet rs, WorkingDayCalendar.Rules rules, List<RequestView.Consultation> consultations,
-                            List<RequestView.FileInfo> files) throws SQLException {
+                            List<RequestView.FileInfo> files, java.util.Map<Long, String> departmentNames)
+            throws SQLException {
         long id = rs.getLong("id");
         RequestState state = RequestState.valueOf(rs.getString("state"));
         LocalDate clockStart = rs.getObject("clock_start_on", LocalDate.class);
@@ -285,7 +291,7 @@ public class InformationRequests {
                 rs.getString("email"), rs.getString("address"), rs.getString("info_name"), rs.getString("info_document_number"),
                 rs.getString("info_description"), rs.getString("provision_form"), rs.getString("obtain_way"), state,
                 rs.getObject("received_on", LocalDate.class), clockStart, (Long) rs.getObject("department_id"),
-                rs.getString("department_name"), rs.getObject("correction_requested_on", LocalDate.class), correctionDue,
+                departmentNames.get((Long) rs.getObject("department_id")), rs.getObject("correction_requested_on", LocalDate.class), correctionDue,
                 rs.getString("correction_note"), rs.getObject("corrected_on", LocalDate.class), extension,
                 rs.getObject("extension_approved_on", LocalDate.class), rs.getString("extension_approved_by"),
                 rs.getString("extension_reason"), rs.getObject("replied_on", LocalDate.class),

@@ -20,8 +20,11 @@ public class RequestStatistics {
 
     private final JdbcTemplate jdbc;
 
-    RequestStatistics(JdbcTemplate jdbc) {
+    private final org.gongkai.identity.IdentityManagement identity;
+
+    RequestStatistics(JdbcTemplate jdbc, org.gongkai.identity.IdentityManagement identity) {
         this.jdbc = jdbc;
+        this.identity = identity;
     }
 
     /** Requests received and finished (replied or withdrawn) per month of a year. */
@@ -47,11 +50,20 @@ public class RequestStatistics {
     /** Requests received in the year per assigned department (unassigned ones under an empty name). */
     @Transactional(readOnly = true)
     public Map<String, Long> byDepartment(int year) {
-        Map<String, Long> result = new LinkedHashMap<>();
+        Map<Long, String> names = identity.departmentNames();
+        Map<String, Long> counts = new java.util.HashMap<>();
         jdbc.query("""
-                select coalesce(d.name, '') as name, count(*) as n from info_request r left join department d on d.id = r.department_id
-                where extract(year from r.received_on) = ? group by d.name order by n desc, name""",
-                rs -> { result.put(rs.getString("name"), rs.getLong("n")); }, year);
+                select r.department_id, count(*) as n from info_request r
+                where extract(year from r.received_on) = ? group by r.department_id""",
+                rs -> {
+                    long department = rs.getLong("department_id");
+                    String name = rs.wasNull() ? "" : names.getOrDefault(department, "");
+                    counts.merge(name, rs.getLong("n"), Long::sum);
+                }, year);
+        Map<String, Long> result = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
     }
 

@@ -25,8 +25,4 @@ public record MaskedTable(String caption, List<Column> columns, List<List<String
         }
         return -1;
     }
-
-    public boolean hasNumericColumns() {
-        return columns.stream().anyMatch(Column::numeric);
-    }
 }

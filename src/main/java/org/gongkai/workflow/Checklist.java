@@ -1,6 +1,6 @@
 package org.gongkai.workflow;
 
-/** The six points of the confidentiality review (保密审查, DESIGN.md §4); every one must hold to pass. */
+/** The six points of the confidentiality review (保密审查); every one must hold to pass. */
 public record Checklist(boolean noStateSecrets, boolean noWorkSecrets, boolean privacyHandled, boolean noCommercialSecrets,
                         boolean noSecurityRisk, boolean attributeCorrect) {
 

@@ -57,6 +57,12 @@ class EditionPublishing {
         this.clock = clock;
     }
 
+    /** The same publishing reading another clock (see {@link EditionWorkflow#at}). */
+    EditionPublishing at(Clock other) {
+        return new EditionPublishing(content, attachments, records, publication, tables, identity, audit, notifications, events,
+                other);
+    }
+
     /** After review (and approval where required): publish now, or at {@code publishAt} when that is later. */
     @Transactional(propagation = Propagation.MANDATORY)
     void publishOrSchedule(Edition edition, EditionView view, Instant publishAt, StaffPrincipal me, Instant now) {

@@ -8,7 +8,7 @@ import org.gongkai.identity.Role;
 
 /**
  * Decides whether an actor may take an action on an edition: the action's table row, then department coverage, then
- * separation of duties (DESIGN.md §4). Returns the message key of the refusal, or empty when the action is allowed.
+ * separation of duties. Returns the message key of the refusal, or empty when the action is allowed.
  */
 public final class WorkflowRules {
 

@@ -189,8 +189,9 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
                     id_number, phone, address, info_name, info_description, provision_form, obtain_way, state, submitted_at, received_on,
                     clock_start_on)
                 values (?, 'x', 'WEB', 'PERSON', 'NATURAL_PERSON', '测试', 'RESIDENT_ID', '0', '0', '地址', '期限列表测试', '期限列表测试',
-                    'EMAIL', 'EMAIL', 'RECEIVED', now(), ?, ?)""",
-                "T" + java.util.UUID.randomUUID().toString().substring(0, 12), receivedOn, receivedOn);
+                    'EMAIL', 'EMAIL', 'RECEIVED', ?, ?, ?)""",
+                "T" + java.util.UUID.randomUUID().toString().substring(0, 12), java.sql.Timestamp.from(clock.instant()), receivedOn,
+                receivedOn);
     }
 
     private void signIn(Browser browser, String username) {

@@ -97,12 +97,36 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Waits up to 15 s, looking again when the condition read the page while it was being replaced: an element not (yet) there,
+     * a stale element, Chrome's "Node with given id does not belong to the document" (a plain WebDriverException, not a
+     * StaleElementReferenceException), or a script run in a document that navigated away. Any other exception fails at once.
+     */
     public WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        // a condition that reads an element while the page is being replaced gets Chrome's "Node with given id does not
-        // belong to the document" (not a StaleElementReferenceException): look again until the wait runs out
-        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15)) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> isTrue) {
+                return super.until(d -> {
+                    try {
+                        return isTrue.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (pageBeingReplaced(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
+        wait.ignoring(org.openqa.selenium.NotFoundException.class);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
+    }
+
+    private static boolean pageBeingReplaced(org.openqa.selenium.WebDriverException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("does not belong to the document") || message.contains("Execution context was destroyed")
+                || message.contains("Inspected target navigated or closed") || message.contains("target frame detached");
     }
 
     /** Saves a screenshot under target/screenshots for people to look at. */

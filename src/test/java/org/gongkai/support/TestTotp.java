@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
-import org.gongkai.identity.internal.IdentityDemoData;
+import org.gongkai.demo.IdentityDemoData;
 
 /**
  * Computes the TOTP codes the tests type in, from the demo accounts' fixed secrets or the secret {@link TestAccounts} gives

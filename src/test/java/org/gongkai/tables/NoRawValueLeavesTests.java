@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongkai.AbstractIntegrationTest;
 import org.gongkai.support.TestAccounts;
-import org.gongkai.tables.internal.SyntheticPeople;
+import org.gongkai.demo.SyntheticPeople;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 

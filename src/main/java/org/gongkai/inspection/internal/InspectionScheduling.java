@@ -21,14 +21,14 @@ class InspectionScheduling {
         this.crawler = crawler;
     }
 
-    @Scheduled(cron = "0 45 7 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "0 45 7 * * *", zone = "${gongkai.time-zone}")
     @SchedulerLock(name = "column-cadence-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void remind() {
         log.info("column cadence reminders sent: {}", reminders.remind());
     }
 
     // the lock name is InspectionRuns.CRAWL_LOCK: a crawl the office starts by hand and the nightly one never overlap
-    @Scheduled(cron = "0 30 2 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "0 30 2 * * *", zone = "${gongkai.time-zone}")
     @SchedulerLock(name = "link-crawl", lockAtMostFor = "PT6H", lockAtLeastFor = "PT5M")
     public void crawl() {
         crawler.crawl();

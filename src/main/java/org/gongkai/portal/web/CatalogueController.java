@@ -10,7 +10,8 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.gongkai.content.CatalogueNode;
+import org.gongkai.content.CatalogueColumns;
+import org.gongkai.content.CatalogueColumns.CatalogueColumn;
 import org.gongkai.content.ContentManagement;
 import org.gongkai.infrastructure.NotFoundException;
 import org.gongkai.publication.PublicViews.ItemFilter;
@@ -31,23 +32,26 @@ class CatalogueController {
     private final ContentManagement content;
     private final PublishedItems published;
     private final org.gongkai.content.ColumnCadence cadence;
+    private final CatalogueColumns catalogue;
 
-    CatalogueController(ContentManagement content, PublishedItems published, org.gongkai.content.ColumnCadence cadence) {
+    CatalogueController(ContentManagement content, PublishedItems published, org.gongkai.content.ColumnCadence cadence,
+                        CatalogueColumns catalogue) {
         this.content = content;
+        this.catalogue = catalogue;
         this.published = published;
         this.cadence = cadence;
     }
 
     /** A column with its children, for the tree. */
-    record Branch(CatalogueNode node, List<CatalogueNode> children) {
+    record Branch(CatalogueColumn node, List<CatalogueColumn> children) {
     }
 
     @GetMapping("/catalogue")
     String tree(Model model) {
-        List<CatalogueNode> all = content.catalogue();
+        List<CatalogueColumn> all = catalogue.columns();
         List<Branch> tree = new ArrayList<>();
-        for (CatalogueNode root : all.stream().filter(n -> n.getParentId() == null).toList()) {
-            tree.add(new Branch(root, all.stream().filter(n -> root.getId().equals(n.getParentId())).toList()));
+        for (CatalogueColumn root : all.stream().filter(n -> n.parentCode() == null).toList()) {
+            tree.add(new Branch(root, all.stream().filter(n -> root.code().equals(n.parentCode())).toList()));
         }
         model.addAttribute("tree", tree);
         return "portal/catalogue";
@@ -60,14 +64,14 @@ class CatalogueController {
                   @RequestParam(required = false) @Size(max = MAX_FILTER) String department,
                   @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer year,
                   @RequestParam(required = false) Validity validity, Model model) {
-        CatalogueNode node = content.node(code).orElseThrow(NotFoundException::new);
-        List<CatalogueNode> all = content.catalogue();
-        CatalogueNode parent = node.getParentId() == null ? null
-                : all.stream().filter(n -> n.getId().equals(node.getParentId())).findFirst().orElse(null);
+        List<CatalogueColumn> all = catalogue.columns();
+        CatalogueColumn node = all.stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow(NotFoundException::new);
+        CatalogueColumn parent = node.parentCode() == null ? null
+                : all.stream().filter(n -> n.code().equals(node.parentCode())).findFirst().orElse(null);
         ItemFilter filter = new ItemFilter(content.codesUnder(code), blank(topic), blank(genre), blank(department), year, validity);
         model.addAttribute("node", node);
         model.addAttribute("parent", parent);
-        model.addAttribute("children", all.stream().filter(n -> node.getId().equals(n.getParentId())).toList());
+        model.addAttribute("children", all.stream().filter(n -> node.code().equals(n.parentCode())).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("facets", published.facets());
         model.addAttribute("items", published.list(filter, Math.max(1, Math.min(page, 10_000)), PAGE_SIZE));

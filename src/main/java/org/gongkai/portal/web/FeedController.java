@@ -13,7 +13,8 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
-import org.gongkai.content.CatalogueNode;
+import org.gongkai.content.CatalogueColumns;
+import org.gongkai.content.CatalogueColumns.CatalogueColumn;
 import org.gongkai.content.ContentManagement;
 import org.gongkai.infrastructure.NotFoundException;
 import org.gongkai.publication.PublicViews.ItemFilter;
@@ -42,13 +43,15 @@ class FeedController {
 
     private final PublishedItems published;
     private final ContentManagement content;
+    private final CatalogueColumns catalogue;
     private final String baseUrl;
     private final String siteName;
 
-    FeedController(PublishedItems published, ContentManagement content, @Value("${gongkai.base-url}") String baseUrl,
+    FeedController(PublishedItems published, ContentManagement content, CatalogueColumns catalogue, @Value("${gongkai.base-url}") String baseUrl,
                    @Value("${gongkai.site-name}") String siteName) {
         this.published = published;
         this.content = content;
+        this.catalogue = catalogue;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.siteName = siteName;
     }
@@ -61,9 +64,9 @@ class FeedController {
     /** A column's feed holds what its page lists: its own items and those of every sub-column; an unknown column is 404. */
     @GetMapping("/catalogue/{code}/feed.atom")
     ResponseEntity<String> catalogue(@PathVariable String code) throws FeedException {
-        CatalogueNode node = content.node(code).orElseThrow(NotFoundException::new);
+        CatalogueColumn node = catalogue.column(code).orElseThrow(NotFoundException::new);
         List<ItemSummary> items = published.list(ItemFilter.ofCatalogue(content.codesUnder(code)), 1, FEED_SIZE).items();
-        return atom(siteName + " · " + node.getName(), baseUrl + "/catalogue/" + code, items, "/catalogue/" + code + "/feed.atom");
+        return atom(siteName + " · " + node.name(), baseUrl + "/catalogue/" + code, items, "/catalogue/" + code + "/feed.atom");
     }
 
     @GetMapping(value = "/sitemap.xml", produces = "application/xml;charset=UTF-8")
@@ -74,8 +77,8 @@ class FeedController {
         for (String page : FIXED_PAGES) {
             xml.append("  <url><loc>").append(baseUrl).append(page).append("</loc></url>\n");
         }
-        for (CatalogueNode node : content.catalogue()) {
-            xml.append("  <url><loc>").append(baseUrl).append("/catalogue/").append(escape(node.getCode())).append("</loc></url>\n");
+        for (CatalogueColumn node : catalogue.columns()) {
+            xml.append("  <url><loc>").append(baseUrl).append("/catalogue/").append(escape(node.code())).append("</loc></url>\n");
         }
         for (var entry : published.sitemap()) {
             xml.append("  <url><loc>").append(baseUrl).append("/items/").append(escape(entry.documentId()))

@@ -1,6 +1,6 @@
 package org.gongkai.portal.web;
 
-import org.gongkai.content.ContentManagement;
+import org.gongkai.content.CatalogueColumns;
 import org.gongkai.publication.PublishedItems;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,18 +11,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final PublishedItems published;
-    private final ContentManagement content;
+    private final CatalogueColumns catalogue;
 
-    HomeController(PublishedItems published, ContentManagement content) {
+    HomeController(PublishedItems published, CatalogueColumns catalogue) {
         this.published = published;
-        this.content = content;
+        this.catalogue = catalogue;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("emergencies", published.emergencies(3));
         model.addAttribute("latest", published.latest(12));
-        model.addAttribute("columns", content.catalogue().stream().filter(n -> n.getParentId() == null).toList());
+        model.addAttribute("columns", catalogue.topColumns());
         return "portal/home";
     }
 }

@@ -7,16 +7,20 @@ import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
 
-/** Formats dates for public pages in China time; templates call it as {@code @dates}. */
+/** Formats dates for public pages in the configured zone; templates call it as {@code @dates}. */
 @Component("dates")
 public class PublicDates {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private final ZoneId zone;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter CHINESE_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
+    PublicDates(ZoneId zone) {
+        this.zone = zone;
+    }
+
     public String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atZone(CHINA));
+        return instant == null ? "" : DAY.format(instant.atZone(zone));
     }
 
     public String day(LocalDate date) {

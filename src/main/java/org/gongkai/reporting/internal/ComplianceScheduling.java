@@ -19,7 +19,7 @@ class ComplianceScheduling {
         this.reminders = reminders;
     }
 
-    @Scheduled(cron = "0 40 7 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "0 40 7 * * *", zone = "${gongkai.time-zone}")
     @SchedulerLock(name = "compliance-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void run() {
         log.info("compliance reminders sent: {}", reminders.remind());

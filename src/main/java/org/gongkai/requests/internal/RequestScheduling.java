@@ -30,7 +30,7 @@ public class RequestScheduling {
             this.requests = requests;
         }
 
-        @Scheduled(cron = "0 30 7 * * *", zone = "Asia/Shanghai")
+        @Scheduled(cron = "0 30 7 * * *", zone = "${gongkai.time-zone}")
         @SchedulerLock(name = "requests-deadline-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
         public void run() {
             int sent = requests.remind();

@@ -140,11 +140,6 @@ public class TableStore {
                 ownerType, ownerId);
     }
 
-    public Optional<Long> tableIdByCaption(String ownerType, long departmentId, String caption) {
-        return jdbc.query("select id from data_table where owner_type = ? and department_id = ? and caption = ?",
-                (rs, i) -> rs.getLong(1), ownerType, departmentId, caption).stream().findFirst();
-    }
-
     /** Whether a department has a table with this caption, standalone or already attached to an edition. */
     public boolean hasTableWithCaption(long departmentId, String caption) {
         return jdbc.queryForObject("select exists (select 1 from data_table where department_id = ? and caption = ?)", Boolean.class,

@@ -1,5 +1,6 @@
 package org.gongkai.tables.internal;
 
+import org.gongkai.tables.TableSeeding;
 import static org.gongkai.tables.ColumnType.*;
 import static org.gongkai.tables.PublicationRule.*;
 
@@ -22,13 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(5)
 class TemplateSeeds implements ApplicationRunner {
 
-    static final String RELIEF = "疾病应急救助个案";
-    static final String INSPECTIONS = "双随机抽查结果";
-    static final String PENALTIES = "行政处罚决定";
-    static final String RESOURCES = "医疗卫生资源概况";
-    static final String INSTITUTIONS = "医疗机构名录";
-    static final String SHORTAGES = "短缺药品清单";
-    static final String WATER = "生活饮用水水质监测";
+    static final String RELIEF = TableSeeding.RELIEF;
+    static final String INSPECTIONS = TableSeeding.INSPECTIONS;
+    static final String PENALTIES = TableSeeding.PENALTIES;
+    static final String RESOURCES = TableSeeding.RESOURCES;
+    static final String INSTITUTIONS = TableSeeding.INSTITUTIONS;
+    static final String SHORTAGES = TableSeeding.SHORTAGES;
+    static final String WATER = TableSeeding.WATER;
 
     static final Map<String, String[]> DESCRIPTIONS = new LinkedHashMap<>();
     static final Map<String, List<TableColumn>> COLUMNS = new LinkedHashMap<>();

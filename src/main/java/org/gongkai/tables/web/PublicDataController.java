@@ -36,7 +36,10 @@ class PublicDataController {
     private final PublishedItems published;
     private final String baseUrl;
 
-    PublicDataController(PublishedItems published, @Value("${gongkai.base-url}") String baseUrl) {
+    private final java.time.ZoneId zone;
+
+    PublicDataController(PublishedItems published, @Value("${gongkai.base-url}") String baseUrl, java.time.ZoneId zone) {
+        this.zone = zone;
         this.published = published;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -101,7 +104,7 @@ class PublicDataController {
                 MaskedTable t = tables.get(i).table();
                 sets.add(new DataSet(item.item().documentId(), item.item().title(), t.caption(), i + 1,
                         item.item().issuingDepartmentName(), item.item().catalogueName(),
-                        item.lastChanged().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString(),
+                        item.lastChanged().atZone(zone).toLocalDate().toString(),
                         t.rows().size(), List.of("csv", "json", "xlsx")));
             }
         }

@@ -6,7 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.gongkai.content.EditionState;
+import org.gongkai.content.EditionStates;
+import org.gongkai.identity.StaffDirectory;
 import org.gongkai.workflow.Checklist;
 import org.gongkai.workflow.ReviewRecord;
 import org.gongkai.workflow.WorkflowFacts;
@@ -19,7 +23,12 @@ public class WorkflowRecords {
 
     private final JdbcTemplate jdbc;
 
-    WorkflowRecords(JdbcTemplate jdbc) {
+    private final EditionStates editions;
+    private final StaffDirectory staff;
+
+    WorkflowRecords(JdbcTemplate jdbc, EditionStates editions, StaffDirectory staff) {
+        this.editions = editions;
+        this.staff = staff;
         this.jdbc = jdbc;
     }
 
@@ -107,11 +116,13 @@ public class WorkflowRecords {
     }
 
     public List<ReviewRecord> reviews(long editionId) {
+        Map<Long, String> names = staff.displayNames(jdbc.queryForList(
+                "select distinct reviewer_id from confidentiality_review where edition_id = ?", Long.class, editionId));
         return jdbc.query("""
-                select r.*, u.display_name from confidentiality_review r join staff_user u on u.id = r.reviewer_id
+                select r.* from confidentiality_review r
                 where r.edition_id = ? order by r.reviewed_at desc, r.id desc""",
                 (rs, n) -> new ReviewRecord(rs.getLong("id"), rs.getLong("edition_id"), rs.getInt("round"), rs.getBoolean("retrospective"),
-                        rs.getLong("reviewer_id"), rs.getString("display_name"), rs.getTimestamp("reviewed_at").toInstant(),
+                        rs.getLong("reviewer_id"), names.get(rs.getLong("reviewer_id")), rs.getTimestamp("reviewed_at").toInstant(),
                         new Checklist(rs.getBoolean("no_state_secrets"), rs.getBoolean("no_work_secrets"), rs.getBoolean("privacy_handled"),
                                 rs.getBoolean("no_commercial_secrets"), rs.getBoolean("no_security_risk"), rs.getBoolean("attribute_correct")),
                         rs.getString("opinion"), rs.getInt("personal_data_hits"), rs.getString("personal_data_note"),
@@ -120,16 +131,23 @@ public class WorkflowRecords {
 
     /** Editions due for publication. */
     public List<Long> dueForPublication(Instant now) {
+        Set<Long> scheduled = editions.editionsIn(EditionState.SCHEDULED);
+        if (scheduled.isEmpty()) {
+            return List.of();
+        }
         return jdbc.queryForList("""
-                select w.edition_id from edition_workflow w join edition e on e.id = w.edition_id
-                where e.state = 'SCHEDULED' and w.scheduled_for <= ? order by w.scheduled_for""", Long.class, Timestamp.from(now));
+                select w.edition_id from edition_workflow w
+                where w.edition_id = any(?) and w.scheduled_for <= ? order by w.scheduled_for""", Long.class,
+                scheduled.toArray(Long[]::new), Timestamp.from(now));
     }
 
     public List<Long> awaitingRetrospectiveReview() {
-        return jdbc.queryForList("""
-                select w.edition_id from edition_workflow w join edition e on e.id = w.edition_id
-                where w.force_published_by is not null and w.retrospective_reviewed_at is null and e.state = 'PUBLISHED'
+        List<Long> forced = jdbc.queryForList("""
+                select w.edition_id from edition_workflow w
+                where w.force_published_by is not null and w.retrospective_reviewed_at is null
                 order by w.published_at""", Long.class);
+        Set<Long> published = editions.editionsIn(EditionState.PUBLISHED, forced);
+        return forced.stream().filter(published::contains).toList();
     }
 
     private static WorkflowFacts facts(ResultSet rs, int row) throws SQLException {

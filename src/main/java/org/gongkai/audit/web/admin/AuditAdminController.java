@@ -25,12 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AuditAdminController {
 
     static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final AuditReading reading;
+    private final DateTimeFormatter time;
 
-    AuditAdminController(AuditReading reading) {
+    AuditAdminController(AuditReading reading, ZoneId zone) {
         this.reading = reading;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }
 
     @GetMapping
@@ -46,7 +47,7 @@ class AuditAdminController {
         model.addAttribute("events", events.size() > PAGE_SIZE ? events.subList(0, PAGE_SIZE) : events);
         model.addAttribute("hasNext", events.size() > PAGE_SIZE);
         model.addAttribute("page", current);
-        model.addAttribute("time", TIME);
+        model.addAttribute("time", time);
         model.addAttribute("lastAnchor", reading.lastAnchor().orElse(null));
         return "admin/audit/events";
     }
@@ -70,7 +71,7 @@ class AuditAdminController {
         out.write('\uFEFF');
         out.println("id,time,actor,roles,action,object_type,object_id,summary,client_address,request_id,hash");
         for (AuditEvent e : reading.exportAndRecord(filter)) {
-            out.println(String.join(",", e.id().toString(), TIME.format(e.occurredAt()), csv(e.actor()), csv(e.actorRoles()),
+            out.println(String.join(",", e.id().toString(), time.format(e.occurredAt()), csv(e.actor()), csv(e.actorRoles()),
                     csv(e.action()), csv(e.objectType()), csv(e.objectId()), csv(e.summary()), csv(e.clientAddress()),
                     csv(e.requestId()), e.hash()));
         }

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReviewController {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private final ZoneId zone;
 
     private final ContentManagement content;
     private final org.gongkai.content.Attachments attachments;
@@ -40,8 +40,9 @@ class ReviewController {
     private final org.gongkai.workflow.TextCheckGate textChecks;
 
     ReviewController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow, Clock clock,
-                     org.gongkai.calendar.WorkingDayCalendar calendar, org.gongkai.workflow.TextCheckGate textChecks) {
+                     org.gongkai.calendar.WorkingDayCalendar calendar, org.gongkai.workflow.TextCheckGate textChecks, ZoneId zone) {
         this.textChecks = textChecks;
+        this.zone = zone;
         this.calendar = calendar;
         this.content = content;
         this.attachments = attachments;
@@ -56,7 +57,7 @@ class ReviewController {
     /** Working days waited, by the State Council holiday calendar (调休 Saturdays count, holidays do not). */
     private QueueItem item(EditionView v, WorkflowFacts facts, org.gongkai.calendar.WorkingDayCalendar.Rules calendar) {
         long waited = facts.submittedAt() == null ? 0 : Math.max(0, calendar.workingDaysBetween(
-                facts.submittedAt().atZone(CHINA).toLocalDate(), java.time.LocalDate.now(clock.withZone(CHINA))));
+                facts.submittedAt().atZone(zone).toLocalDate(), java.time.LocalDate.now(clock.withZone(zone))));
         return new QueueItem(v, facts, waited);
     }
 
@@ -126,7 +127,7 @@ class ReviewController {
                 attributeCorrect);
         try {
             workflow.passReview(id, checklist, opinion, personalDataNote, textCheckNote, uncheckedConfirmed,
-                    publishAt == null ? null : publishAt.atZone(CHINA).toInstant(), me);
+                    publishAt == null ? null : publishAt.atZone(zone).toInstant(), me);
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());
             flash.addFlashAttribute("opinion", opinion);
@@ -173,7 +174,7 @@ class ReviewController {
     String approve(@PathVariable long id, @RequestParam(defaultValue = "") String opinion,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime publishAt,
                    @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
-        workflow.approve(id, opinion, publishAt == null ? null : publishAt.atZone(CHINA).toInstant(), me);
+        workflow.approve(id, opinion, publishAt == null ? null : publishAt.atZone(zone).toInstant(), me);
         flash.addFlashAttribute("notice", publishAt == null ? "workflow.approvedPublished" : "workflow.approvedScheduled");
         return "redirect:/admin/approval";
     }
@@ -186,7 +187,7 @@ class ReviewController {
         model.addAttribute("e", edition);
         model.addAttribute("facts", workflow.facts(id));
         model.addAttribute("reviews", workflow.reviews(id));
-        model.addAttribute("printedAt", LocalDateTime.now(clock.withZone(CHINA)));
+        model.addAttribute("printedAt", LocalDateTime.now(clock.withZone(zone)));
         return "admin/workflow/sheet";
     }
 }

@@ -1,8 +1,6 @@
-package org.gongkai.tables.internal;
+package org.gongkai.demo;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +12,7 @@ import org.gongkai.identity.IdentityManagement;
 import org.gongkai.support.CreditCode;
 import org.gongkai.tables.Cadence;
 import org.gongkai.tables.ChartConfig;
-import org.gongkai.tables.TableManagement;
+import org.gongkai.tables.TableSeeding;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -35,14 +33,12 @@ class TablesDemoData implements ApplicationRunner {
     static final String RELIEF_CAPTION = "2025年下半年疾病应急救助个案";
     static final String RESOURCES_CAPTION = "医疗卫生资源概况（2021—2025年）";
 
-    private final TableStore store;
+    private final TableSeeding seeding;
     private final IdentityManagement identity;
-    private final Clock clock;
 
-    TablesDemoData(TableStore store, IdentityManagement identity, Clock clock) {
-        this.store = store;
+    TablesDemoData(TableSeeding seeding, IdentityManagement identity) {
+        this.seeding = seeding;
         this.identity = identity;
-        this.clock = clock;
     }
 
     @Override
@@ -56,28 +52,19 @@ class TablesDemoData implements ApplicationRunner {
         if (medical == null || supervision == null || disease == null) {
             return;
         }
-        table(medical, TemplateSeeds.RELIEF, RELIEF_CAPTION, Cadence.HALF_YEARLY, reliefCases(), null);
-        table(medical, TemplateSeeds.RESOURCES, RESOURCES_CAPTION, Cadence.YEARLY, resources(),
+        table(medical, TableSeeding.RELIEF, RELIEF_CAPTION, Cadence.HALF_YEARLY, reliefCases(), null);
+        table(medical, TableSeeding.RESOURCES, RESOURCES_CAPTION, Cadence.YEARLY, resources(),
                 new ChartConfig(ChartConfig.Type.BAR, "year", List.of("beds_per_1000", "doctors_per_1000")));
-        table(medical, TemplateSeeds.INSTITUTIONS, "医疗机构名录（二级及以上医院）", Cadence.IRREGULAR, institutions(), null);
-        table(supervision, TemplateSeeds.INSPECTIONS, "2026年第一季度“双随机、一公开”抽查结果", Cadence.QUARTERLY, inspections(), null);
-        table(supervision, TemplateSeeds.PENALTIES, "2026年行政处罚决定信息", Cadence.IRREGULAR, penalties(), null);
-        table(disease, TemplateSeeds.WATER, "2026年第一季度城镇集中式供水水质监测结果", Cadence.QUARTERLY, water(), null);
+        table(medical, TableSeeding.INSTITUTIONS, "医疗机构名录（二级及以上医院）", Cadence.IRREGULAR, institutions(), null);
+        table(supervision, TableSeeding.INSPECTIONS, "2026年第一季度“双随机、一公开”抽查结果", Cadence.QUARTERLY, inspections(), null);
+        table(supervision, TableSeeding.PENALTIES, "2026年行政处罚决定信息", Cadence.IRREGULAR, penalties(), null);
+        table(disease, TableSeeding.WATER, "2026年第一季度城镇集中式供水水质监测结果", Cadence.QUARTERLY, water(), null);
     }
 
     private void table(long department, String template, String caption, Cadence cadence, List<Map<String, String>> rows,
                        ChartConfig chart) {
-        // the workflow demo attaches some of these to published items, so look for the caption under any owner
-        if (store.hasTableWithCaption(department, caption)) {
-            return;
-        }
-        long templateId = store.templateIdByName(template).orElseThrow();
-        long versionId = store.latestVersion(templateId).orElseThrow().id();
-        long id = store.insertTable(versionId, TableManagement.STANDALONE, null, department, caption, cadence, Instant.now(clock));
-        store.appendRows(id, rows);
-        if (chart != null) {
-            store.updateChart(id, chart);
-        }
+        // the workflow demo attaches some of these to published items: the caption is looked for under any owner
+        seeding.standaloneTable(department, template, caption, cadence, rows, chart);
     }
 
     private static Map<String, String> row(String... keysAndValues) {

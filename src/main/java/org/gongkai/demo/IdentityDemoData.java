@@ -1,27 +1,22 @@
-package org.gongkai.identity.internal;
+package org.gongkai.demo;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.gongkai.identity.Department;
+import org.gongkai.identity.IdentitySeeding;
 import org.gongkai.identity.Role;
-import org.gongkai.identity.StaffAccount;
 import org.gongkai.support.CreditCode;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo departments of a municipal health commission and the demo accounts of DESIGN.md §7 (password {@code Gongkai@2026});
+ * Demo departments of a municipal health commission and the demo accounts (README.md) (password {@code Gongkai@2026});
  * those that need a second factor are enrolled with the fixed secrets below.
  * Idempotent: a second start adds nothing. Runs first among the demo seeders.
  */
@@ -59,28 +54,17 @@ public class IdentityDemoData implements ApplicationRunner {
         DEPARTMENTS.put("人口监测与家庭发展科", new String[] {"人口家庭科", "11440100MB2C1009"});
     }
 
-    private final DepartmentRepository departments;
-    private final StaffAccountRepository accounts;
-    private final PasswordEncoder passwordEncoder;
-    private final Clock clock;
-    private final JdbcTemplate jdbc;
+    private final IdentitySeeding seeding;
 
-    IdentityDemoData(DepartmentRepository departments, StaffAccountRepository accounts, PasswordEncoder passwordEncoder,
-                     Clock clock, JdbcTemplate jdbc) {
-        this.departments = departments;
-        this.accounts = accounts;
-        this.passwordEncoder = passwordEncoder;
-        this.clock = clock;
-        this.jdbc = jdbc;
+    IdentityDemoData(IdentitySeeding seeding) {
+        this.seeding = seeding;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
         Map<String, Long> ids = new LinkedHashMap<>();
-        DEPARTMENTS.forEach((name, facts) -> ids.put(name, departments.findByName(name)
-                .orElseGet(() -> departments.save(new Department(name, facts[0],
-                        CreditCode.complete(facts[1] + "0").value(), null))).getId()));
+        DEPARTMENTS.forEach((name, facts) -> ids.put(name, seeding.department(name, facts[0], CreditCode.complete(facts[1] + "0").value())));
         String hash = null;
         for (Object[] a : new Object[][] {
                 {"clerk", "李明", "疾病预防控制科", EnumSet.of(Role.CLERK), Set.of()},
@@ -93,22 +77,18 @@ public class IdentityDemoData implements ApplicationRunner {
                 {"secadmin", "周敏", "办公室", EnumSet.of(Role.SECADMIN), Set.of()},
                 {"auditor", "吴磊", "办公室", EnumSet.of(Role.AUDITOR), Set.of()}}) {
             String username = (String) a[0];
-            if (accounts.findByUsername(username).isPresent()) {
+            if (seeding.accountExists(username)) {
                 continue;
             }
             if (hash == null) {
-                hash = passwordEncoder.encode(DEMO_PASSWORD);
+                hash = seeding.hash(DEMO_PASSWORD);
             }
-            StaffAccount account = new StaffAccount(username, (String) a[1], ids.get((String) a[2]), hash, Instant.now(clock));
             @SuppressWarnings("unchecked")
             Set<Role> roles = (Set<Role>) a[3];
             @SuppressWarnings("unchecked")
             Set<Long> covered = (Set<Long>) a[4];
-            account.grant(roles, covered);
-            accounts.save(account);
+            seeding.account(username, (String) a[1], ids.get((String) a[2]), hash, roles, covered);
         }
-        DEMO_SECOND_FACTOR_SECRETS.forEach((username, secret) -> accounts.findByUsername(username).ifPresent(a -> jdbc.update("""
-                insert into staff_second_factor (user_id, secret, confirmed_at) values (?, ?, ?) on conflict (user_id) do nothing""",
-                a.getId(), secret, java.sql.Timestamp.from(Instant.now(clock)))));
+        DEMO_SECOND_FACTOR_SECRETS.forEach(seeding::secondFactor);
     }
 }

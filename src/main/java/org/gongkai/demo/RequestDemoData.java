@@ -1,4 +1,4 @@
-package org.gongkai.requests.internal;
+package org.gongkai.demo;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,7 +33,10 @@ class RequestDemoData implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    RequestDemoData(JdbcTemplate jdbc, WorkingDayCalendar calendar, PasswordEncoder encoder, Clock clock) {
+    private final ZoneId zone;
+
+    RequestDemoData(JdbcTemplate jdbc, WorkingDayCalendar calendar, PasswordEncoder encoder, Clock clock, ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.encoder = encoder;
@@ -122,7 +125,7 @@ class RequestDemoData implements ApplicationRunner {
                 Long.class, String.format("YSQ%d-%05d", year, serial), hash, channel, organisation ? "ORGANISATION" : "PERSON",
                 category, name, creditCode, organisation ? "刘经办" : null, IdentityNumbers.complete(id17), "13800138000",
                 "applicant@example.cn", "示范市中心区人民路" + serial + "号", infoName, documentNumber, description, state,
-                Timestamp.from(receivedOn.atTime(9, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant()), receivedOn, receivedOn,
+                Timestamp.from(receivedOn.atTime(9, 30).atZone(zone).toInstant()), receivedOn, receivedOn,
                 departmentId);
     }
 

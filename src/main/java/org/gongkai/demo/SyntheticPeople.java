@@ -1,4 +1,4 @@
-package org.gongkai.tables.internal;
+package org.gongkai.demo;
 
 import java.time.LocalDate;
 import java.util.List;

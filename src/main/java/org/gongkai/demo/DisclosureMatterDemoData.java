@@ -1,4 +1,4 @@
-package org.gongkai.content.internal;
+package org.gongkai.demo;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,4 +1,4 @@
-package org.gongkai.workflow;
+package org.gongkai.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,18 +8,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gongkai.audit.AuditTrail;
-import org.gongkai.console.Notifications;
 import org.gongkai.content.ContentManagement;
 import org.gongkai.content.ContentManagement.DraftInput;
 import org.gongkai.content.RelatedDocument;
 import org.gongkai.content.EditionView;
 import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.StaffPrincipal;
-import org.gongkai.publication.PublicationWriter;
 import org.gongkai.publication.Validity;
 import org.gongkai.tables.TableManagement;
-import org.gongkai.workflow.internal.WorkflowRecords;
+import org.gongkai.workflow.Checklist;
+import org.gongkai.workflow.EditionWorkflow;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -40,45 +38,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(45) // after the tables demo (40): four of its tables are published with items
 public class WorkflowDemoData implements ApplicationRunner {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private final ZoneId zone;
     private static final String MARKER = "2024年1月法定传染病疫情概况";
 
     private final ContentManagement content;
     private final org.gongkai.content.Attachments attachments;
-    private final WorkflowRecords records;
-    private final PublicationWriter publication;
     private final TableManagement tables;
     private final IdentityManagement identity;
-    private final AuditTrail audit;
-    private final Notifications notifications;
+    private final EditionWorkflow workflow;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final org.gongkai.reporting.AnnualReports annualReports;
-    private final org.gongkai.publication.PublishedItems publishedItems;
-    private final TextCheckGate textChecks;
 
     /** The demo runs in one transaction: edition states changed through JPA are flushed before SQL reads them. */
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
-
-    WorkflowDemoData(ContentManagement content, org.gongkai.content.Attachments attachments, WorkflowRecords records, PublicationWriter publication, TableManagement tables,
-                     IdentityManagement identity, AuditTrail audit, Notifications notifications, JdbcTemplate jdbc, Clock clock,
-                     org.gongkai.reporting.AnnualReports annualReports, org.gongkai.publication.PublishedItems publishedItems,
-                     TextCheckGate textChecks, org.springframework.context.ApplicationEventPublisher events) {
-        this.textChecks = textChecks;
-        this.events = events;
-        this.annualReports = annualReports;
-        this.publishedItems = publishedItems;
+    WorkflowDemoData(ContentManagement content, org.gongkai.content.Attachments attachments, TableManagement tables,
+                     IdentityManagement identity, EditionWorkflow workflow, JdbcTemplate jdbc, Clock clock, ZoneId zone) {
+        this.zone = zone;
         this.content = content;
         this.attachments = attachments;
-        this.records = records;
-        this.publication = publication;
         this.tables = tables;
         this.identity = identity;
-        this.audit = audit;
-        this.notifications = notifications;
+        this.workflow = workflow;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -95,7 +77,7 @@ public class WorkflowDemoData implements ApplicationRunner {
         }
         StaffPrincipal reviewer = identity.principal("reviewer").orElseThrow();
         StaffPrincipal approver = identity.principal("approver").orElseThrow();
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         try {
             for (Doc doc : published(today)) {
                 publish(doc, reviewer, approver);
@@ -118,7 +100,7 @@ public class WorkflowDemoData implements ApplicationRunner {
                     new java.io.ByteArrayInputStream(workbook), as(doc.clerk()));
         }
         Clock at = Clock.fixed(doc.writtenOn().plusDays(doc.writtenOn().getDayOfMonth() % 4 + 1).atTime(LocalTime.of(10, 30))
-                .atZone(CHINA).toInstant(), CHINA);
+                .atZone(zone).toInstant(), zone);
         EditionWorkflow dated = workflowAt(at);
         StaffPrincipal clerk = as(doc.clerk());
         dated.submit(draft.editionId(), clerk);
@@ -139,7 +121,7 @@ public class WorkflowDemoData implements ApplicationRunner {
     public void publishOn(long editionId, java.time.LocalDateTime at) {
         try {
             EditionView draft = content.view(editionId);
-            EditionWorkflow dated = workflowAt(Clock.fixed(at.atZone(CHINA).toInstant(), CHINA));
+            EditionWorkflow dated = workflowAt(Clock.fixed(at.atZone(zone).toInstant(), zone));
             StaffPrincipal author = as(identity.principal(usernameOf(draft.createdBy())).orElseThrow());
             dated.submit(editionId, author);
             StaffPrincipal reviewer = as("reviewer");
@@ -175,7 +157,7 @@ public class WorkflowDemoData implements ApplicationRunner {
             EditionView draft = draft(doc);
             StaffPrincipal clerk = as(t[1]);
             tables.attachToEdition(clerk, ids.get(0), draft.editionId(), draft.departmentId());
-            Clock at = Clock.fixed(doc.writtenOn().plusDays(2).atTime(LocalTime.of(10, 0)).atZone(CHINA).toInstant(), CHINA);
+            Clock at = Clock.fixed(doc.writtenOn().plusDays(2).atTime(LocalTime.of(10, 0)).atZone(zone).toInstant(), zone);
             EditionWorkflow dated = workflowAt(at);
             dated.submit(draft.editionId(), clerk);
             as(reviewer);
@@ -221,7 +203,7 @@ public class WorkflowDemoData implements ApplicationRunner {
         now.submit(scheduled.editionId(), as("clerk"));
         as(reviewer);
         now.passReview(scheduled.editionId(), allHold(), "同意公开，定时发布。", null, false,
-                today.plusDays(7).atTime(9, 0).atZone(CHINA).toInstant(), reviewer);
+                today.plusDays(7).atTime(9, 0).atZone(zone).toInstant(), reviewer);
         // published, then a second edition with a change note
         EditionView directory = publish(new Doc("clerk2", "ylzy-jgml", "示范市医疗机构名录", "名单名录", "医疗服务",
                 LocalDate.of(2025, 3, 3), null, "辖区医疗机构名称、地址、类别和联系电话。",
@@ -234,7 +216,7 @@ public class WorkflowDemoData implements ApplicationRunner {
                 f.keywords(), f.catalogueNodeId(), f.topic(), f.genre(), f.audience(), f.disclosureAttribute(),
                 f.bodyHtml().replace("</table>", "<tr><td>示范市天河区某某社区卫生服务中心</td><td>社区卫生服务中心</td><td>示范市天河区体育西路12号</td></tr></table>"),
                 "新增1家社区卫生服务中心", false, false), clerk2);
-        EditionWorkflow later = workflowAt(Clock.fixed(LocalDate.of(2026, 4, 8).atTime(10, 0).atZone(CHINA).toInstant(), CHINA));
+        EditionWorkflow later = workflowAt(Clock.fixed(LocalDate.of(2026, 4, 8).atTime(10, 0).atZone(zone).toInstant(), zone));
         later.submit(second.editionId(), clerk2);
         as(reviewer);
         later.passReview(second.editionId(), allHold(), "同意公开。", null, false, null, reviewer);
@@ -380,10 +362,7 @@ public class WorkflowDemoData implements ApplicationRunner {
     }
 
     private EditionWorkflow workflowAt(Clock at) {
-        EditionPublishing publishing = new EditionPublishing(content, attachments, records, publication, tables, identity, audit,
-                notifications, events, at);
-        return new EditionWorkflow(content, attachments, records, publication, publishing, identity, audit, notifications, events,
-                at, annualReports, publishedItems, textChecks);
+        return workflow.at(at);
     }
 
     private StaffPrincipal as(String username) {
