@@ -27,7 +27,8 @@ class SqlOwnershipTests {
 
     /** Module → the tables it owns (every table created in {@code db/migration}; {@link #everyTableHasAnOwner} keeps it whole). */
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
-            Map.entry("infrastructure", Set.of("spring_session", "spring_session_attributes", "shedlock", "public_change")),
+            Map.entry("infrastructure", Set.of("spring_session", "spring_session_attributes", "shedlock", "public_change",
+                    "event_publication")),
             Map.entry("identity", Set.of("department", "staff_user", "staff_user_role", "staff_user_covered_department",
                     "staff_password_history", "staff_recovery_code", "staff_second_factor", "account_change_request",
                     "login_throttle", "login_throttle_key")),
@@ -35,7 +36,7 @@ class SqlOwnershipTests {
             Map.entry("console", Set.of("notification")),
             Map.entry("content", Set.of("catalogue_node", "code_item", "document", "edition", "edition_attachment",
                     "edition_relation", "disclosure_matter")),
-            Map.entry("workflow", Set.of("edition_workflow", "confidentiality_review", "approval_record")),
+            Map.entry("workflow", Set.of("edition_workflow", "confidentiality_review", "approval_record", "text_check_acceptance")),
             Map.entry("publication", Set.of("publication_snapshot", "public_document", "published_file", "index_number_serial")),
             Map.entry("portal", Set.of("guide_section")),
             Map.entry("qr", Set.of("qr_code", "qr_scan_day")),
@@ -43,7 +44,10 @@ class SqlOwnershipTests {
             Map.entry("calendar", Set.of("calendar_day", "calendar_year")),
             Map.entry("requests", Set.of("info_request", "request_consultation", "request_deadline_change", "request_file",
                     "request_notification", "request_number_counter", "request_throttle", "reply_template")),
-            Map.entry("reporting", Set.of("annual_report", "compliance_reminder")));
+            Map.entry("reporting", Set.of("annual_report", "compliance_reminder")),
+            Map.entry("inspection", Set.of("inspection_reminder", "inspection_threshold", "link_crawl", "link_occurrence",
+                    "link_target", "text_check_term")),
+            Map.entry("consultation", Set.of("consultation", "consultation_comment", "consultation_throttle", "proposal_reply")));
 
     /**
      * Demo seeders that still write or read other modules' tables directly instead of through the owners' APIs (issue 16: to be

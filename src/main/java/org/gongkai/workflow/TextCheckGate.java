@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.gongkai.content.ContentManagement;
 import org.gongkai.content.EditionView;
-import org.gongkai.inspection.TextChecks;
 import org.gongkai.support.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -21,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class TextCheckGate {
 
     private final ContentManagement content;
-    private final TextChecks texts;
+    private final TextScan texts;
     private final JdbcTemplate jdbc;
 
-    TextCheckGate(ContentManagement content, TextChecks texts, JdbcTemplate jdbc) {
+    TextCheckGate(ContentManagement content, TextScan texts, JdbcTemplate jdbc) {
         this.content = content;
         this.texts = texts;
         this.jdbc = jdbc;
@@ -32,7 +31,7 @@ public class TextCheckGate {
 
     /** The flags of an edition's current title and body. */
     @Transactional(readOnly = true)
-    public List<TextChecks.Flag> flags(long editionId) {
+    public List<TextScan.Flag> flags(long editionId) {
         EditionView view = content.view(editionId);
         return texts.scan(view.title(), view.bodyHtml());
     }
@@ -40,7 +39,7 @@ public class TextCheckGate {
     /** Refuses a pass over flags without a note; records the note with the review round otherwise. */
     @Transactional
     public void accept(long editionId, int round, String note, long reviewerId, Instant at) {
-        List<TextChecks.Flag> flags = flags(editionId);
+        List<TextScan.Flag> flags = flags(editionId);
         if (flags.isEmpty()) {
             return;
         }

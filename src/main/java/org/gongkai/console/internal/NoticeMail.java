@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.gongkai.console.NoticesPosted;
+import org.gongkai.identity.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,9 +32,11 @@ class NoticeMail {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ObjectProvider<JavaMailSender> mail;
+    private final StaffDirectory staff;
 
-    NoticeMail(JdbcTemplate jdbc, Clock clock, ObjectProvider<JavaMailSender> mail) {
+    NoticeMail(JdbcTemplate jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, StaffDirectory staff) {
         this.jdbc = jdbc;
+        this.staff = staff;
         this.clock = clock;
         this.mail = mail;
     }
@@ -48,9 +51,9 @@ class NoticeMail {
         MailException failure = null;
         for (Long id : posted.noticeIds()) {
             List<Mail> pending = jdbc.query("""
-                    select u.email, n.title, n.link from notification n join staff_user u on u.id = n.recipient_id
-                    where n.id = ? and n.mailed_at is null and u.email is not null and u.email <> ''""",
-                    (rs, i) -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3)), id);
+                    select n.recipient_id, n.title, n.link from notification n where n.id = ? and n.mailed_at is null""",
+                    (rs, i) -> new Mail(staff.email(rs.getLong(1)).filter(a -> !a.isBlank()).orElse(null), rs.getString(2),
+                            rs.getString(3)), id).stream().filter(m -> m.address() != null).toList();
             for (Mail m : pending) {
                 try {
                     SimpleMailMessage message = new SimpleMailMessage();
