@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(45) // after the tables demo (40): four of its tables are published with items
-class WorkflowDemoData implements ApplicationRunner {
+public class WorkflowDemoData implements ApplicationRunner {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String MARKER = "2024年1月法定传染病疫情概况";
