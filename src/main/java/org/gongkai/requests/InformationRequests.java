@@ -514,6 +514,11 @@ public class InformationRequests {
         jdbc.update("update info_request set state = ?, department_id = ?, version = version + 1 where id = ? and version = ?",
                 next.name(), departmentId, id, version);
         audit.record("request.assigned", "info_request", r.number(), "交办 " + name);
+        // the assigned department hears of it in the console inbox (no applicant data in the notice); a reassignment
+        // closes the notice the previous department got
+        notifications.close(List.of("/admin/requests/" + id));
+        notifications.notify(identity.accountNamesOf(departmentId).keySet(), "依申请公开交办：" + r.number(),
+                "请在答复期限" + r.clock().dueOn() + "前提出答复意见", "/admin/requests/" + id);
     }
 
     /**
@@ -670,6 +675,7 @@ public class InformationRequests {
                         insert into request_file (request_id, kind, filename, content_type, size, bytes)
                         values (?, 'REPLY', ?, 'application/pdf', ?, ?)""", id, "答复书-" + r.number() + ".pdf", letter.length, letter));
         audit.record("request.replied", "info_request", r.number(), command.type().name() + " 答复日期 " + today);
+        notifications.close(List.of("/admin/requests/" + id)); // the reminders and the assignment notice are settled
     }
 
     private static void checkReply(ReplyCommand command) {
@@ -718,6 +724,7 @@ public class InformationRequests {
     public void close(long id, long version) {
         RequestView r = begin(id, version, RequestAction.CLOSE);
         move(r, RequestAction.CLOSE, "closed_on = ?", LocalDate.now(clock));
+        notifications.close(List.of("/admin/requests/" + id));
         audit.record("request.closed", "info_request", r.number(), "办结");
     }
 
@@ -730,6 +737,7 @@ public class InformationRequests {
             throw new RuleViolation("note", "request.error.withdrawNote");
         }
         move(r, RequestAction.WITHDRAW, "withdrawn_on = ?", LocalDate.now(clock));
+        notifications.close(List.of("/admin/requests/" + id));
         audit.record("request.withdrawn", "info_request", r.number(), "申请人撤回：" + note.strip());
     }
 

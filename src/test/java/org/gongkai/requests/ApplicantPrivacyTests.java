@@ -37,6 +37,8 @@ class ApplicantPrivacyTests extends AbstractIntegrationTest {
         Matcher code = Pattern.compile("class=\"query-code\">([^<]+)<").matcher(confirmation);
         assertThat(number.find()).as("confirmation shows the number").isTrue();
         assertThat(code.find()).as("confirmation shows the code").isTrue();
+        // the receipt names what was requested and by whom, never the ID number
+        assertThat(confirmation).contains("class=\"applicant\">隐私测试人<", "class=\"info-name\">隐私测试信息<").doesNotContain(idNumber);
 
         String tracking = mvc.perform(post("/requests/track").with(csrf()).with(from("10.30.0.1"))
                 .param("number", number.group(1)).param("code", code.group(1)))

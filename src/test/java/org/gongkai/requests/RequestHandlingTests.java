@@ -91,6 +91,24 @@ class RequestHandlingTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void anAssignedDepartmentIsToldInItsInboxAndTheNoticeClosesWhenTheRequestIsAnswered() throws Exception {
+        var submitted = requests.submit(RequestTestData.command(RequestTestData.newIdNumber(), "交办通知测试信息"));
+        long department = jdbc.queryForObject("select id from department where name = '综合监督科（卫生监督所）'", Long.class);
+        long version = jdbc.queryForObject("select version from info_request where id = ?", Long.class, submitted.id());
+        mvc.perform(post("/admin/requests/{id}/assign", submitted.id()).with(csrf()).with(as("reviewer"))
+                .param("version", "" + version).param("departmentId", "" + department)).andExpect(status().is3xxRedirection());
+        String unreadForClerk3 = """
+                select count(*) from notification n join staff_user u on u.id = n.recipient_id
+                where u.username = 'clerk3' and n.link = ? and n.read_at is null""";
+        assertThat(jdbc.queryForObject(unreadForClerk3, Long.class, "/admin/requests/" + submitted.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select title from notification where link = ? limit 1", String.class, "/admin/requests/" + submitted.id()))
+                .startsWith("依申请公开交办：").doesNotContain("交办通知测试信息"); // no applicant data in a notice
+        mvc.perform(post("/admin/requests/" + submitted.id() + "/reply").with(as("reviewer")).with(csrf()).param("version", "" + (version + 1))
+                .param("type", "DISCLOSED").param("opinion", "予以公开。").param("mode", "issue")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject(unreadForClerk3, Long.class, "/admin/requests/" + submitted.id())).isZero();
+    }
+
+    @Test
     void aDisclosedReplyIsPromotedToProactiveDisclosureOnce() throws Exception {
         long id = submitAssignedTo("疾病预防控制科", 3, "转主动公开测试信息");
         long version = jdbc.queryForObject("select version from info_request where id = ?", Long.class, id);

@@ -28,9 +28,13 @@ class AuditAdminController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final AuditReading reading;
+    private final org.gongkai.audit.AuditNames names;
+    private final java.time.Clock clock;
 
-    AuditAdminController(AuditReading reading) {
+    AuditAdminController(AuditReading reading, org.gongkai.audit.AuditNames names, java.time.Clock clock) {
         this.reading = reading;
+        this.names = names;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -47,6 +51,7 @@ class AuditAdminController {
         model.addAttribute("hasNext", events.size() > PAGE_SIZE);
         model.addAttribute("page", current);
         model.addAttribute("time", TIME);
+        model.addAttribute("readable", new ReadableAudit(names, clock.getZone()));
         model.addAttribute("lastAnchor", reading.lastAnchor().orElse(null));
         return "admin/audit/events";
     }
@@ -70,7 +75,7 @@ class AuditAdminController {
         out.write('\uFEFF');
         out.println("id,time,actor,roles,action,object_type,object_id,summary,client_address,request_id,hash");
         for (AuditEvent e : reading.exportAndRecord(filter)) {
-            out.println(String.join(",", e.id().toString(), TIME.format(e.occurredAt()), csv(e.actor()), csv(e.actorRoles()),
+            out.println(String.join(",", e.id().toString(), TIME.withZone(clock.getZone()).format(e.occurredAt()), csv(e.actor()), csv(e.actorRoles()),
                     csv(e.action()), csv(e.objectType()), csv(e.objectId()), csv(e.summary()), csv(e.clientAddress()),
                     csv(e.requestId()), e.hash()));
         }

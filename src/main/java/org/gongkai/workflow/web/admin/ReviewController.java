@@ -37,10 +37,15 @@ class ReviewController {
     private final EditionWorkflow workflow;
     private final Clock clock;
     private final org.gongkai.requests.calendar.WorkingDayCalendar calendar;
+    private final org.gongkai.tables.TableManagement tables;
+    private final org.gongkai.publication.PublishedItems published;
 
     ReviewController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow, Clock clock,
-                     org.gongkai.requests.calendar.WorkingDayCalendar calendar) {
+                     org.gongkai.requests.calendar.WorkingDayCalendar calendar, org.gongkai.tables.TableManagement tables,
+                     org.gongkai.publication.PublishedItems published) {
         this.calendar = calendar;
+        this.tables = tables;
+        this.published = published;
         this.content = content;
         this.attachments = attachments;
         this.workflow = workflow;
@@ -100,6 +105,13 @@ class ReviewController {
         model.addAttribute("attachments", attachments.list(id));
         model.addAttribute("actions", workflow.allowedActions(id, me));
         model.addAttribute("reviewer", me.has(Role.REVIEWER));
+        // everything that will become public: the data tables in their masked form, and what changes from the published edition
+        model.addAttribute("tables", org.gongkai.tables.PublishedTables.read(
+                tables.publicationJson(org.gongkai.tables.TableManagement.EDITION, id)));
+        var current = published.find(edition.publicId());
+        model.addAttribute("publishedItem", current.orElse(null));
+        model.addAttribute("diff", current.map(p -> org.gongkai.workflow.EditionDiff.between(p.summary().title(),
+                p.summary().summary(), p.bodyHtml(), edition.title(), edition.summary(), edition.bodyHtml())).orElse(List.of()));
         return "admin/workflow/review";
     }
 
