@@ -66,4 +66,26 @@ class ConsoleReadabilityTests extends AbstractIntegrationTest {
         String list = mvc.perform(get("/admin/tables").with(as(clerk))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("关联到该信息").doesNotContain("上线后");
     }
+
+    @Test
+    void aReturnIsNotPrintedAsSixNoesAndTicksSurviveAValidationError() throws Exception {
+        String clerk = TestAccounts.create(jdbc, "基层卫生健康科", "CLERK");
+        long node = jdbc.queryForObject("select id from catalogue_node where code = 'jkcj'", Long.class);
+        String title = "审查单测试" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/admin/documents/new").with(csrf()).with(as(clerk)).param("title", title).param("catalogueNodeId", "" + node)
+                .param("bodyHtml", "<p>健康科普。</p>"));
+        long edition = jdbc.queryForObject("select id from edition where title = ?", Long.class, title);
+        mvc.perform(post("/admin/documents/{id}/submit", edition).with(csrf()).with(as(clerk)));
+        // three ticks and no opinion: refused, and the three ticks are still there
+        var refused = mvc.perform(post("/admin/review/{id}/pass", edition).with(csrf()).with(as("reviewer"))
+                .param("noStateSecrets", "true").param("noWorkSecrets", "true").param("privacyHandled", "true")).andReturn();
+        String again = mvc.perform(get("/admin/review/{id}", edition).with(as("reviewer"))
+                        .flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(again).containsPattern("id=\"noStateSecrets\"[^>]*checked").containsPattern("id=\"privacyHandled\"[^>]*checked")
+                .doesNotContainPattern("id=\"noSecurityRisk\"[^>]*checked");
+        mvc.perform(post("/admin/review/{id}/return", edition).with(csrf()).with(as("reviewer")).param("reason", "请补充发布机构。"));
+        String sheet = mvc.perform(get("/admin/review/{id}/sheet", edition).with(as("reviewer")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(sheet).contains("退回，未逐项确认审查要点").doesNotContain("☐ 否");
+    }
 }

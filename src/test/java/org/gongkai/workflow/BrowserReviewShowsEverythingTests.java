@@ -81,6 +81,8 @@ class BrowserReviewShowsEverythingTests extends AbstractIntegrationTest {
             browser.signIn(baseUrl(), "reviewer", TestAccounts.PASSWORD);
             browser.driver().get(baseUrl() + "/admin/review/" + second);
             browser.screenshot("review-everything-desktop");
+            browser.driver().executeScript("arguments[0].scrollIntoView()", browser.driver().findElement(By.id("changes-heading")));
+            browser.screenshot("review-everything-desktop-diff");
         }
     }
 }

@@ -133,6 +133,7 @@ class ReviewController {
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());
             flash.addFlashAttribute("opinion", opinion);
+            flash.addFlashAttribute("checked", checklist.heldKeys()); // the ticks stay after a validation error
             return "redirect:/admin/review/" + id;
         }
         flash.addFlashAttribute("notice", "workflow.reviewPassed");
