@@ -95,7 +95,7 @@ public class InformationRequests {
                                 String applicantName, String creditCode, String contactPerson, String idType,
                                 String idNumber, String phone, String email, String address, String infoName,
                                 String infoDocumentNumber, String infoDescription, String provisionForm, String obtainWay,
-                                Upload proof) {
+                                Upload proof, String legalRepresentative, String postcode) {
     }
 
     /**
@@ -165,6 +165,9 @@ public class InformationRequests {
             if (c.creditCode() == null || !CreditCode.isValid(c.creditCode().strip().toUpperCase(Locale.ROOT))) {
                 problems.add(new RuleViolation("creditCode", "request.error.creditCode"));
             }
+            if (c.legalRepresentative() == null || c.legalRepresentative().isBlank()) {
+                problems.add(new RuleViolation("legalRepresentative", "request.error.legalRepresentative"));
+            }
             if (c.contactPerson() == null || c.contactPerson().isBlank()) {
                 problems.add(new RuleViolation("contactPerson", "request.error.contactPerson"));
             }
@@ -175,6 +178,9 @@ public class InformationRequests {
         }
         if ("EMAIL".equals(c.obtainWay()) && (c.email() == null || c.email().isBlank())) {
             problems.add(new RuleViolation("email", "request.error.emailNeeded"));
+        }
+        if ("POST".equals(c.obtainWay()) && (c.postcode() == null || !c.postcode().strip().matches("\\d{6}"))) {
+            problems.add(new RuleViolation("postcode", "request.error.postcodeNeeded"));
         }
         if (c.proof() != null && c.proof().bytes().length > 0) {
             if (c.proof().bytes().length > MAX_PROOF_BYTES) {
@@ -217,15 +223,18 @@ public class InformationRequests {
         Long id = jdbc.queryForObject("""
                 insert into info_request (number, query_code_hash, channel, applicant_kind, applicant_category, applicant_name,
                     credit_code, contact_person, id_type, id_number, phone, email, address, info_name, info_document_number,
-                    info_description, provision_form, obtain_way, state, submitted_at, received_on, clock_start_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?) returning id""", Long.class,
+                    info_description, provision_form, obtain_way, state, submitted_at, received_on, clock_start_on,
+                    legal_representative, postcode)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?) returning id""", Long.class,
                 number, encoder.encode(normalise(code)), c.channel().name(), c.organisation() ? "ORGANISATION" : "PERSON",
                 category.name(), c.applicantName().strip(),
                 c.organisation() ? c.creditCode().strip().toUpperCase(Locale.ROOT) : null,
                 c.organisation() ? c.contactPerson().strip() : null, c.idType(), c.idNumber().strip().toUpperCase(Locale.ROOT),
                 c.phone().strip(), blankToNull(c.email()), c.address().strip(), c.infoName().strip(),
                 blankToNull(c.infoDocumentNumber()), c.infoDescription().strip(), c.provisionForm(), c.obtainWay(),
-                Timestamp.from(Instant.now(clock)), receivedOn, receivedOn);
+                Timestamp.from(Instant.now(clock)), receivedOn, receivedOn,
+                c.organisation() ? blankToNull(c.legalRepresentative()) : null,
+                c.postcode() == null || !c.postcode().strip().matches("\\d{6}") ? null : c.postcode().strip());
         if (c.proof() != null && c.proof().bytes().length > 0) {
             String type = sniff(c.proof().bytes());
             String extension = type.equals("application/pdf") ? ".pdf" : type.equals("image/png") ? ".png" : ".jpg";
@@ -446,7 +455,8 @@ public class InformationRequests {
                 rs.getString("reply_opinion"), rs.getString("reply_text"), rs.getString("reply_draft"),
                 rs.getObject("closed_on", LocalDate.class), rs.getObject("withdrawn_on", LocalDate.class),
                 promoted == null ? null : promoted.toInstant(), rs.getLong("version"), consultations, files,
-                readClock(calendar.rules(), state, clockStart, extension, correctionDue, consultations));
+                readClock(calendar.rules(), state, clockStart, extension, correctionDue, consultations),
+                rs.getString("legal_representative"), rs.getString("postcode"));
     }
 
     /** The request's clock as another set of calendar rules would give it (used when the calendar changes). */

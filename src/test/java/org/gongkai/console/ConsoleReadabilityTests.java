@@ -77,12 +77,11 @@ class ConsoleReadabilityTests extends AbstractIntegrationTest {
         long edition = jdbc.queryForObject("select id from edition where title = ?", Long.class, title);
         mvc.perform(post("/admin/documents/{id}/submit", edition).with(csrf()).with(as(clerk)));
         // three ticks and no opinion: refused, and the three ticks are still there
-        var refused = mvc.perform(post("/admin/review/{id}/pass", edition).with(csrf()).with(as("reviewer"))
-                .param("noStateSecrets", "true").param("noWorkSecrets", "true").param("privacyHandled", "true")).andReturn();
-        String again = mvc.perform(get("/admin/review/{id}", edition).with(as("reviewer"))
-                        .flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(again).containsPattern("id=\"noStateSecrets\"[^>]*checked").containsPattern("id=\"privacyHandled\"[^>]*checked")
-                .doesNotContainPattern("id=\"noSecurityRisk\"[^>]*checked");
+        mvc.perform(post("/admin/review/{id}/pass", edition).with(csrf()).with(as("reviewer"))
+                        .param("noStateSecrets", "true").param("noWorkSecrets", "true").param("privacyHandled", "true"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("checked",
+                        java.util.Set.of("noStateSecrets", "noWorkSecrets", "privacyHandled")));
+        // (that the page ticks them again is checked in a real browser: BrowserReviewShowsEverythingTests)
         mvc.perform(post("/admin/review/{id}/return", edition).with(csrf()).with(as("reviewer")).param("reason", "请补充发布机构。"));
         String sheet = mvc.perform(get("/admin/review/{id}/sheet", edition).with(as("reviewer")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -24,7 +24,7 @@ class PolishScreenshotsTests extends AbstractIntegrationTest {
         long resources = jdbc.queryForObject("select id from data_table where caption = '医疗卫生资源概况（2021—2025年）'", Long.class);
         for (boolean phone : new boolean[] {false, true}) {
             String size = phone ? "375" : "desktop";
-            try (Browser browser = phone ? Browser.phone() : Browser.desktop()) {
+            try (Browser browser = phone ? Browser.phone(375, 812) : Browser.desktop()) {
                 var driver = browser.driver();
                 driver.get(baseUrl() + "/guide/matters");
                 assertThat(driver.findElement(By.id("matters-index")).getText()).isEqualTo("本页目录");
@@ -45,10 +45,11 @@ class PolishScreenshotsTests extends AbstractIntegrationTest {
 
                 browser.signIn(baseUrl(), "reviewer", TestAccounts.PASSWORD);
                 driver.get(baseUrl() + "/admin/requests");
-                List<org.openqa.selenium.WebElement> left = driver.findElements(By.cssSelector("td.days-left"));
-                if (!left.isEmpty()) {
-                    // the 剩余 column is wide enough for its text on one line (no one-character-per-line wrapping)
-                    assertThat(left.get(0).getSize().getHeight()).isLessThan(80);
+                // the 剩余 column and the request number stay on one line (no one-character-per-line wrapping)
+                for (String cell : List.of("td.days-left > span", ".requests-table td:first-child a")) {
+                    List<org.openqa.selenium.WebElement> found = driver.findElements(By.cssSelector(cell));
+                    assertThat(found).as(cell).isNotEmpty();
+                    assertThat(found.get(0).getSize().getHeight()).as(cell + " is one line").isLessThan(40);
                 }
                 browser.screenshot("polish-requests-" + size);
 

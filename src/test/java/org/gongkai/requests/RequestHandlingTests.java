@@ -155,7 +155,7 @@ class RequestHandlingTests extends AbstractIntegrationTest {
                         .param("applicantKind", "PERSON").param("applicantName", "来信测试人").param("idType", "PASSPORT")
                         .param("idNumber", "E12345678").param("phone", "020-88886666").param("address", "示范市来信路1号")
                         .param("infoName", "来信申请测试").param("infoDescription", "信函申请").param("provisionForm", "PAPER")
-                        .param("obtainWay", "POST").param("declaration", "true"))
+                        .param("obtainWay", "POST").param("postcode", "510000").param("declaration", "true"))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("申请已登记", "query-code", calendar.addWorkingDays(signedFor, 20).toString());
         assertThat(jdbc.queryForMap("select channel, received_on from info_request where info_name = '来信申请测试'"))
@@ -166,14 +166,24 @@ class RequestHandlingTests extends AbstractIntegrationTest {
                         .param("applicantKind", "PERSON").param("applicantName", "传真测试人").param("idType", "PASSPORT")
                         .param("idNumber", "E1").param("phone", "020-88886666").param("address", "地址")
                         .param("infoName", "未来日期测试").param("infoDescription", "x").param("provisionForm", "PAPER")
-                        .param("obtainWay", "POST").param("declaration", "true"))
+                        .param("obtainWay", "POST").param("postcode", "510000").param("declaration", "true"))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(refused).contains("收到日期不能晚于今天");
+        // a letter to be answered by post needs the postcode
+        String noPostcode = mvc.perform(post("/admin/requests/new").with(as("reviewer")).with(csrf())
+                        .param("channel", "LETTER").param("receivedOn", signedFor.toString())
+                        .param("applicantKind", "PERSON").param("applicantName", "无邮编测试人").param("idType", "PASSPORT")
+                        .param("idNumber", "E7").param("phone", "020-88886666").param("address", "示范市来信路2号")
+                        .param("infoName", "无邮编测试").param("infoDescription", "x").param("provisionForm", "PAPER")
+                        .param("obtainWay", "POST").param("declaration", "true"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(noPostcode).contains("选择邮寄获取时，请填写6位邮政编码");
+        assertThat(jdbc.queryForObject("select postcode from info_request where info_name = '来信申请测试'", String.class)).isEqualTo("510000");
         assertThat(jdbc.queryForObject("select count(*) from info_request where info_name = '未来日期测试'", Long.class)).isZero();
         mvc.perform(post("/admin/requests/new").with(as("clerk")).with(csrf()).param("channel", "LETTER")
                 .param("receivedOn", signedFor.toString()).param("applicantKind", "PERSON").param("applicantName", "x")
                 .param("idType", "PASSPORT").param("idNumber", "E1").param("phone", "020-88886666").param("address", "a")
                 .param("infoName", "文员不能登记").param("infoDescription", "x").param("provisionForm", "PAPER")
-                .param("obtainWay", "POST").param("declaration", "true")).andExpect(status().isForbidden());
+                .param("obtainWay", "POST").param("postcode", "510000").param("declaration", "true")).andExpect(status().isForbidden());
     }
 }

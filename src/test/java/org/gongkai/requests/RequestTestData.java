@@ -25,6 +25,6 @@ public final class RequestTestData {
     public static InformationRequests.SubmitCommand command(String idNumber, String infoName) {
         return new InformationRequests.SubmitCommand(Channel.WEB, null, false, null, "测试申请人", null, null, "RESIDENT_ID",
                 idNumber, "13800138000", "t@example.cn", "示范市中心区测试路1号", infoName, null, "测试用的信息描述", "EMAIL",
-                "EMAIL", null);
+                "EMAIL", null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.gongkai.AbstractIntegrationTest;
@@ -76,6 +77,16 @@ class BrowserReviewShowsEverythingTests extends AbstractIntegrationTest {
             driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("tables-heading")));
             browser.screenshot("review-everything-390-table");
             assertThat(browser.axeViolations()).isEmpty();
+            // three ticks and no opinion: refused with a message, and the three ticks are still there
+            for (String k : List.of("noStateSecrets", "noWorkSecrets", "privacyHandled")) {
+                driver.findElement(By.id(k)).click();
+            }
+            driver.findElement(By.cssSelector(".review-form button[type=submit]")).click();
+            browser.waiting().until(d -> !d.findElements(By.cssSelector(".flash.alert")).isEmpty());
+            for (String k : List.of("noStateSecrets", "noWorkSecrets", "privacyHandled")) {
+                assertThat(driver.findElement(By.id(k)).isSelected()).as(k).isTrue();
+            }
+            assertThat(driver.findElement(By.id("noSecurityRisk")).isSelected()).isFalse();
         }
         try (Browser browser = Browser.desktop()) {
             browser.signIn(baseUrl(), "reviewer", TestAccounts.PASSWORD);
