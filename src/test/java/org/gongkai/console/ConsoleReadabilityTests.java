@@ -24,6 +24,9 @@ class ConsoleReadabilityTests extends AbstractIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    org.gongkai.tables.TableManagement tables;
+
     @Test
     void auditSummariesShowNamesAndLocalTimesNotUsernamesInstantsOrIds() throws Exception {
         long department = jdbc.queryForObject("select id from department where name = '医政医管科'", Long.class);
@@ -51,11 +54,19 @@ class ConsoleReadabilityTests extends AbstractIntegrationTest {
 
     @Test
     void theChartFormNeverOffersTheCategoryColumnAsAValueAndRefusesIt() throws Exception {
-        var table = jdbc.queryForMap("""
-                select t.id, d.name as department from data_table t join department d on d.id = t.department_id
-                where t.caption = '医疗卫生资源概况（2021—2025年）'""");
-        long id = ((Number) table.get("id")).longValue();
-        String clerk = TestAccounts.create(jdbc, (String) table.get("department"), "CLERK");
+        // a table of its own (the demo's resource table may already be published with an item by another test)
+        String clerk = TestAccounts.create(jdbc, "医政医管科", "CLERK");
+        var me = identity.principal(clerk).orElseThrow();
+        long template = jdbc.queryForObject("select id from table_template where name = '医疗卫生资源概况'", Long.class);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(me, null, me.getAuthorities()));
+        long id;
+        try {
+            id = tables.createStandalone(me, template, "资源概况（图表设置测试）" + java.util.UUID.randomUUID().toString().substring(0, 4),
+                    org.gongkai.tables.Cadence.YEARLY);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
         String form = mvc.perform(get("/admin/tables/{id}/chart", id).with(as(clerk)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("id=\"v-beds_per_1000\"").doesNotContain("id=\"v-year\"");
