@@ -85,6 +85,19 @@ public class Notifications {
                 Timestamp.from(Instant.now(clock)), recipient);
     }
 
+    /**
+     * Closes (marks read, for every recipient) the unread notices that point at one of these console paths: called when
+     * the thing they ask for has been done, so that a notice does not stay unread after someone acted on it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int close(Collection<String> links) {
+        if (links.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("update notification set read_at = ? where read_at is null and link = any (?)",
+                Timestamp.from(Instant.now(clock)), links.toArray(String[]::new));
+    }
+
     private static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
     }

@@ -38,20 +38,23 @@ public class IdentityDemoData implements ApplicationRunner {
             "secadmin", "GKDEMOSECADMINQQQQQQQQQQQQQQQQQQ",
             "auditor", "GKDEMOAUDITORQQQQQQQQQQQQQQQQQQQ");
 
-    /** name → short name, credit-code body (the check character is computed). */
+    /**
+     * name → short name, credit-code body (the check character is computed). The internal 科室 share the commission's
+     * unified social credit code (one 索引号 sequence); the 卫生监督所 is a subordinate unit with its own legal personality.
+     */
     private static final Map<String, String[]> DEPARTMENTS = new LinkedHashMap<>();
 
     static {
         DEPARTMENTS.put("办公室", new String[] {"办公室", "11440100MB2C1000"});
-        DEPARTMENTS.put("疾病预防控制科", new String[] {"疾控科", "11440100MB2C1001"});
-        DEPARTMENTS.put("医政医管科", new String[] {"医政科", "11440100MB2C1002"});
-        DEPARTMENTS.put("基层卫生健康科", new String[] {"基层科", "11440100MB2C1003"});
+        DEPARTMENTS.put("疾病预防控制科", new String[] {"疾控科", "11440100MB2C1000"});
+        DEPARTMENTS.put("医政医管科", new String[] {"医政科", "11440100MB2C1000"});
+        DEPARTMENTS.put("基层卫生健康科", new String[] {"基层科", "11440100MB2C1000"});
         DEPARTMENTS.put("综合监督科（卫生监督所）", new String[] {"监督所", "12440100MB2C1004"});
-        DEPARTMENTS.put("药物政策与基本药物制度科", new String[] {"药政科", "11440100MB2C1005"});
-        DEPARTMENTS.put("财务科", new String[] {"财务科", "11440100MB2C1006"});
-        DEPARTMENTS.put("规划发展与信息化科", new String[] {"规划信息科", "11440100MB2C1007"});
-        DEPARTMENTS.put("应急办公室", new String[] {"应急办", "11440100MB2C1008"});
-        DEPARTMENTS.put("人口监测与家庭发展科", new String[] {"人口家庭科", "11440100MB2C1009"});
+        DEPARTMENTS.put("药物政策与基本药物制度科", new String[] {"药政科", "11440100MB2C1000"});
+        DEPARTMENTS.put("财务科", new String[] {"财务科", "11440100MB2C1000"});
+        DEPARTMENTS.put("规划发展与信息化科", new String[] {"规划信息科", "11440100MB2C1000"});
+        DEPARTMENTS.put("应急办公室", new String[] {"应急办", "11440100MB2C1000"});
+        DEPARTMENTS.put("人口监测与家庭发展科", new String[] {"人口家庭科", "11440100MB2C1000"});
     }
 
     private final IdentitySeeding seeding;

@@ -16,12 +16,12 @@ public final class SyntheticPeople {
             "长孙", "宇文", "司徒", "夏侯", "公孙");
     private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰春梅海燕晓东丹凤嘉怡子涵浩然"
             + "欣怡梓轩雨桐思远文博佳琪俊杰婷婷宇航晨曦雅琴德华淑珍永康";
-    /** Districts of 广州市 with their area codes. */
-    private static final String[][] DISTRICTS = {{"440103", "荔湾区"}, {"440104", "越秀区"}, {"440105", "海珠区"},
-            {"440106", "天河区"}, {"440111", "白云区"}, {"440112", "黄埔区"}, {"440113", "番禺区"}, {"440114", "花都区"},
-            {"440115", "南沙区"}, {"440117", "从化区"}, {"440118", "增城区"}};
-    private static final String[] STREETS = {"江南大道中", "东风中路", "中山五路", "天河北路", "广州大道南", "解放北路", "工业大道",
-            "黄埔东路", "市桥街光明北路", "新华街公益路", "沙太路", "宝岗大道", "芳村大道西", "黄石东路", "荔城街府佑路"};
+    /** Districts of 示范市 with their area codes. */
+    private static final String[][] DISTRICTS = {{"440103", "城西区"}, {"440104", "城中区"}, {"440105", "江南区"},
+            {"440106", "城东区"}, {"440111", "北山区"}, {"440112", "港湾区"}, {"440113", "南湖区"}, {"440114", "花溪区"},
+            {"440115", "新港区"}, {"440117", "东岭区"}, {"440118", "荔城区"}};
+    private static final String[] STREETS = {"江南大道中", "东风中路", "中山五路", "健康北路", "示范大道南", "解放北路", "工业大道",
+            "港湾东路", "市桥街光明北路", "新华街公益路", "沙太路", "宝岗大道", "城西大道", "黄石东路", "荔城街府佑路"};
     private static final String[] VILLAGES = {"石井街庆丰村", "太和镇大源村", "钟落潭镇良田村", "石楼镇海鸥岛", "鳌头镇龙潭村"};
 
     private SyntheticPeople() {
@@ -63,9 +63,9 @@ public final class SyntheticPeople {
     public static String address(Random random, int district) {
         String d = DISTRICTS[Math.floorMod(district, DISTRICTS.length)][1];
         if (random.nextInt(4) == 0) {
-            return "广州市" + d + VILLAGES[random.nextInt(VILLAGES.length)] + (random.nextInt(90) + 1) + "号";
+            return "示范市" + d + VILLAGES[random.nextInt(VILLAGES.length)] + (random.nextInt(90) + 1) + "号";
         }
-        String prefix = random.nextBoolean() ? "广东省广州市" : "广州市";
+        String prefix = random.nextBoolean() ? "示范省示范市" : "示范市";
         return prefix + d + STREETS[random.nextInt(STREETS.length)] + (random.nextInt(400) + 1) + "号"
                 + (random.nextInt(30) + 1) + "0" + (random.nextInt(8) + 1) + "房";
     }

@@ -207,14 +207,14 @@ public class WorkflowDemoData implements ApplicationRunner {
         // published, then a second edition with a change note
         EditionView directory = publish(new Doc("clerk2", "ylzy-jgml", "示范市医疗机构名录", "名单名录", "医疗服务",
                 LocalDate.of(2025, 3, 3), null, "辖区医疗机构名称、地址、类别和联系电话。",
-                "<table><caption>示范市医疗机构名录</caption><tr><th>机构名称</th><th>类别</th><th>地址</th></tr><tr><td>示范市第一人民医院</td><td>三级综合医院</td><td>示范市越秀区中山路1号</td></tr><tr><td>示范市中医医院</td><td>三级中医医院</td><td>示范市海珠区江南大道88号</td></tr></table>"),
+                "<table><caption>示范市医疗机构名录</caption><tr><th>机构名称</th><th>类别</th><th>地址</th></tr><tr><td>示范市第一人民医院</td><td>三级综合医院</td><td>示范市城中区中山路1号</td></tr><tr><td>示范市中医医院</td><td>三级中医医院</td><td>示范市江南区江南大道88号</td></tr></table>"),
                 reviewer, approver);
         StaffPrincipal clerk2 = as("clerk2");
         EditionView second = content.newEditionFromPublished(directory.documentId(), clerk2);
         var f = second;
         content.editDraft(second.editionId(), second.version(), new DraftInput(f.title(), f.documentNumber(), f.writtenOn(), f.summary(),
                 f.keywords(), f.catalogueNodeId(), f.topic(), f.genre(), f.audience(), f.disclosureAttribute(),
-                f.bodyHtml().replace("</table>", "<tr><td>示范市天河区某某社区卫生服务中心</td><td>社区卫生服务中心</td><td>示范市天河区体育西路12号</td></tr></table>"),
+                f.bodyHtml().replace("</table>", "<tr><td>示范市城东区某某社区卫生服务中心</td><td>社区卫生服务中心</td><td>示范市城东区体育西路12号</td></tr></table>"),
                 "新增1家社区卫生服务中心", false, false), clerk2);
         EditionWorkflow later = workflowAt(Clock.fixed(LocalDate.of(2026, 4, 8).atTime(10, 0).atZone(zone).toInstant(), zone));
         later.submit(second.editionId(), clerk2);

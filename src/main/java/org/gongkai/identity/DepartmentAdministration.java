@@ -69,9 +69,6 @@ public class DepartmentAdministration {
         if (departments.existsByNameAndIdNot(command.name().strip(), id)) {
             throw new RuleViolation("name", "department.error.duplicateName");
         }
-        if (departments.existsByCreditCodeAndIdNot(command.creditCode().strip(), id)) {
-            throw new RuleViolation("creditCode", "department.error.duplicateCreditCode");
-        }
         if (command.parentId() != null && departments.findById(command.parentId()).isEmpty()) {
             throw new RuleViolation("parentId", "department.error.parent");
         }

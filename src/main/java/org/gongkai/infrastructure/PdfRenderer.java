@@ -17,6 +17,7 @@ import org.springframework.web.util.HtmlUtils;
  * A4 PDFs of Chinese documents (the annual report, request replies) laid out from XHTML by openhtmltopdf with an embedded
  * Chinese TrueType font. OpenType CFF fonts such as Noto CJK cannot be embedded by PDFBox, so a TrueType one is looked for:
  * {@code gongkai.reports.pdf-font}, else Debian's fonts-droid-fallback, fonts-arphic-gbsn00lp or fonts-wqy-microhei.
+ * The PDFs are tagged (PDF/UA mode of openhtmltopdf): a structure tree, the title and the language {@code zh-CN}.
  */
 @Component
 public class PdfRenderer {
@@ -26,8 +27,15 @@ public class PdfRenderer {
     private static final List<String> FONT_CANDIDATES = List.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
             "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
 
+    /**
+     * A Latin TrueType font for digits and Latin letters, which the Chinese fallback fonts may lack: a tagged (PDF/UA) document
+     * may not fall back to the non-embedded standard fonts, so without it digits would be dropped.
+     */
+    private static final List<String> LATIN_CANDIDATES = List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+            "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf");
+
     private static final String BASE_CSS = "@page { size: A4; margin: 20mm 16mm; @bottom-center { content: counter(page);"
-            + " font-family: cjk; font-size: 9pt; } } body { font-family: cjk; font-size: 11pt; line-height: 1.6; }"
+            + " font-family: latin, cjk; font-size: 9pt; } } body { font-family: latin, cjk; font-size: 11pt; line-height: 1.6; }"
             + " h1 { font-size: 18pt; text-align: center; margin: 0 0 12pt; } h2 { font-size: 13pt; margin: 14pt 0 6pt; }"
             + " p { margin: 0 0 4pt; }";
 
@@ -64,6 +72,10 @@ public class PdfRenderer {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // a tagged PDF (PDF/UA): structure tree, document title and language, so that screen readers read it in order
+            builder.usePdfUaAccessbility(true);
+            LATIN_CANDIDATES.stream().map(Path::of).filter(Files::isReadable).findFirst()
+                    .ifPresent(latin -> builder.useFont(latin.toFile(), "latin"));
             builder.useFont(font.get().toFile(), "cjk");
             builder.withHtmlContent(html, null);
             builder.toStream(out);

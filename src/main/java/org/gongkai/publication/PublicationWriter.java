@@ -46,7 +46,8 @@ public class PublicationWriter {
     }
 
     /**
-     * Publishes an edition: on first publication assigns the 索引号 (serial per department per year, consecutive, never
+     * Publishes an edition: on first publication assigns the 索引号 (serial per publishing organ, i.e. per credit code, and year: every 科室 of the
+     * commission numbers in one sequence; consecutive, never
      * reused), writes the immutable snapshot, makes it current (superseding the previous one) and copies the attachments.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -57,7 +58,7 @@ public class PublicationWriter {
         String indexNumber;
         if (first) {
             int year = c.publishedAt().atZone(zone).getYear();
-            indexNumber = new IndexNumber(c.departmentCreditCode(), year, nextSerial(c.departmentId(), year)).toString();
+            indexNumber = new IndexNumber(c.departmentCreditCode(), year, nextSerial(c.departmentCreditCode(), year)).toString();
             jdbc.update("""
                     insert into public_document (document_id, index_number, department_id, status, first_published_at,
                                                  last_major_change_at)
@@ -147,11 +148,12 @@ public class PublicationWriter {
         return text;
     }
 
-    private int nextSerial(long departmentId, int year) {
-        // the upsert takes a row lock: concurrent first publications queue here and get consecutive serials
+    private int nextSerial(String organCreditCode, int year) {
+        // one counter per publishing organ (credit code) and year; the upsert takes a row lock: concurrent first
+        // publications, from any 科室 of the organ, queue here and get consecutive serials
         return jdbc.queryForObject("""
-                insert into index_number_serial (department_id, year, last_serial) values (?, ?, 1)
-                on conflict (department_id, year) do update set last_serial = index_number_serial.last_serial + 1
-                returning last_serial""", Integer.class, departmentId, year);
+                insert into index_number_organ_serial (credit_code, year, last_serial) values (?, ?, 1)
+                on conflict (credit_code, year) do update set last_serial = index_number_organ_serial.last_serial + 1
+                returning last_serial""", Integer.class, organCreditCode, year);
     }
 }

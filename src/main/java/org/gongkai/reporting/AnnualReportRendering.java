@@ -41,9 +41,7 @@ public class AnnualReportRendering {
     /** The report's body: well-formed XHTML that the body sanitiser keeps as it is (headings, paragraphs, tables). */
     public String bodyHtml(AnnualReport r) {
         StringBuilder h = new StringBuilder();
-        h.append("<p>").append(esc("本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和国务院办公厅政府信息与政务公开办公室"
-                + "《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。报告所列数据的统计期限自"
-                + r.year() + "年1月1日起至" + r.year() + "年12月31日止。")).append("</p>");
+        h.append("<p>").append(esc(opening(r))).append("</p>");
         h.append("<h2>").append(SECTION_TITLES[0]).append("</h2>").append(paragraphs(r.overview()));
         h.append("<h2>").append(SECTION_TITLES[1]).append("</h2>").append(table2(r));
         h.append("<h2>").append(SECTION_TITLES[2]).append("</h2>").append(table3(r));
@@ -51,6 +49,13 @@ public class AnnualReportRendering {
         h.append("<h2>").append(SECTION_TITLES[4]).append("</h2>").append(paragraphs(r.problems()));
         h.append("<h2>").append(SECTION_TITLES[5]).append("</h2>").append(paragraphs(r.other()));
         return h.toString();
+    }
+
+    /** The opening paragraph of every form of the report (page, PDF, DOCX). */
+    static String opening(AnnualReport r) {
+        return "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和国务院办公厅政府信息与政务公开办公室"
+                + "《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。报告所列数据的统计期限自"
+                + r.year() + "年1月1日起至" + r.year() + "年12月31日止。";
     }
 
     private static String table2(AnnualReport r) {
@@ -201,6 +206,9 @@ public class AnnualReportRendering {
             run.setBold(true);
             run.setFontSize(18);
             run.setText(r.title());
+            XWPFParagraph opening = doc.createParagraph();
+            opening.setIndentationFirstLine(480);
+            opening.createRun().setText(opening(r));
             String[] texts = {r.overview(), null, null, null, r.problems(), r.other()};
             List<List<List<String>>> tables = List.of(List.of(), table2Grid(r), table3Grid(r), table4Grid(r));
             for (int s = 0; s < SECTION_TITLES.length; s++) {
@@ -238,6 +246,10 @@ public class AnnualReportRendering {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             String[] names = {"主动公开", "依申请公开", "复议诉讼"};
             List<List<List<String>>> grids = List.of(table2Grid(r), table3Grid(r), table4Grid(r));
+            var integer = book.createCellStyle();
+            integer.setDataFormat(book.createDataFormat().getFormat("0"));
+            var decimal = book.createCellStyle();
+            decimal.setDataFormat(book.createDataFormat().getFormat("0.00"));
             for (int s = 0; s < 3; s++) {
                 var sheet = book.createSheet(names[s]);
                 List<List<String>> grid = grids.get(s);
@@ -246,7 +258,10 @@ public class AnnualReportRendering {
                     for (int j = 0; j < grid.get(i).size(); j++) {
                         String v = grid.get(i).get(j);
                         if (i > 0 && j > 0 && v.matches("-?\\d+(\\.\\d+)?")) {
-                            row.createCell(j).setCellValue(Double.parseDouble(v));
+                            var cell = row.createCell(j);
+                            cell.setCellValue(Double.parseDouble(v));
+                            // counts show as 1, not 1.0; an amount with decimals keeps them
+                            cell.setCellStyle(v.contains(".") ? decimal : integer);
                         } else {
                             row.createCell(j).setCellValue(v);
                         }

@@ -299,7 +299,8 @@ public class InformationRequests {
                 rs.getString("reply_opinion"), rs.getString("reply_text"), rs.getString("reply_draft"),
                 rs.getObject("closed_on", LocalDate.class), rs.getObject("withdrawn_on", LocalDate.class),
                 promoted == null ? null : promoted.toInstant(), rs.getLong("version"), consultations, files,
-                readClock(rules, state, clockStart, extension, correctionDue, consultations));
+                readClock(rules, state, clockStart, extension, correctionDue, consultations),
+                rs.getString("legal_representative"), rs.getString("postcode"));
     }
 
     /** The request's clock as another set of calendar rules would give it (used when the calendar changes). */

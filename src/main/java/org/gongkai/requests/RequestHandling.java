@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.gongkai.audit.AuditTrail;
@@ -34,9 +35,12 @@ public class RequestHandling {
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.gongkai.console.Notifications notifications;
 
     RequestHandling(JdbcTemplate jdbc, InformationRequests requests, ReplyLetters letters, WorkingDayCalendar calendar,
-                    AuditTrail audit, IdentityManagement identity, ApplicationEventPublisher events, Clock clock) {
+                    AuditTrail audit, IdentityManagement identity, ApplicationEventPublisher events, Clock clock,
+                    org.gongkai.console.Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.requests = requests;
         this.letters = letters;
@@ -83,6 +87,11 @@ public class RequestHandling {
                 .orElseThrow(() -> new RuleViolation("departmentId", "request.error.department")).name();
         move(r, RequestAction.ASSIGN, "department_id = ?", departmentId);
         audit.record("request.assigned", "info_request", r.number(), "交办 " + name);
+        // the assigned department hears of it in the console inbox (no applicant data in the notice); a reassignment
+        // closes the notice the previous department got
+        notifications.close(List.of("/admin/requests/" + id));
+        notifications.notify(identity.accountNamesOf(departmentId).keySet(), "依申请公开交办：" + r.number(),
+                "请在答复期限" + r.clock().dueOn() + "前提出答复意见", "/admin/requests/" + id);
     }
 
     /**
@@ -233,6 +242,7 @@ public class RequestHandling {
         letters.storePage(id, r.number(), today, text);
         events.publishEvent(new RequestReplied(id, r.number()));
         audit.record("request.replied", "info_request", r.number(), command.type().name() + " 答复日期 " + today);
+        notifications.close(List.of("/admin/requests/" + id)); // the reminders and the assignment notice are settled
     }
 
     private static void checkReply(ReplyCommand command) {
@@ -252,6 +262,7 @@ public class RequestHandling {
     public void close(long id, long version) {
         RequestView r = begin(id, version, RequestAction.CLOSE);
         move(r, RequestAction.CLOSE, "closed_on = ?", LocalDate.now(clock));
+        notifications.close(List.of("/admin/requests/" + id));
         audit.record("request.closed", "info_request", r.number(), "办结");
     }
 
@@ -264,6 +275,7 @@ public class RequestHandling {
             throw new RuleViolation("note", "request.error.withdrawNote");
         }
         move(r, RequestAction.WITHDRAW, "withdrawn_on = ?", LocalDate.now(clock));
+        notifications.close(List.of("/admin/requests/" + id));
         audit.record("request.withdrawn", "info_request", r.number(), "申请人撤回：" + note.strip());
     }
 

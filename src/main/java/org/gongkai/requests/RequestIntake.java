@@ -52,7 +52,7 @@ public class RequestIntake {
                                 String applicantName, String creditCode, String contactPerson, String idType,
                                 String idNumber, String phone, String email, String address, String infoName,
                                 String infoDocumentNumber, String infoDescription, String provisionForm, String obtainWay,
-                                Upload proof) {
+                                Upload proof, String legalRepresentative, String postcode) {
     }
 
     /**
@@ -122,6 +122,9 @@ public class RequestIntake {
             if (c.creditCode() == null || !CreditCode.isValid(c.creditCode().strip().toUpperCase(Locale.ROOT))) {
                 problems.add(new RuleViolation("creditCode", "request.error.creditCode"));
             }
+            if (c.legalRepresentative() == null || c.legalRepresentative().isBlank()) {
+                problems.add(new RuleViolation("legalRepresentative", "request.error.legalRepresentative"));
+            }
             if (c.contactPerson() == null || c.contactPerson().isBlank()) {
                 problems.add(new RuleViolation("contactPerson", "request.error.contactPerson"));
             }
@@ -132,6 +135,9 @@ public class RequestIntake {
         }
         if ("EMAIL".equals(c.obtainWay()) && (c.email() == null || c.email().isBlank())) {
             problems.add(new RuleViolation("email", "request.error.emailNeeded"));
+        }
+        if ("POST".equals(c.obtainWay()) && (c.postcode() == null || !c.postcode().strip().matches("\\d{6}"))) {
+            problems.add(new RuleViolation("postcode", "request.error.postcodeNeeded"));
         }
         if (c.proof() != null && c.proof().bytes().length > 0) {
             if (c.proof().bytes().length > InformationRequests.MAX_PROOF_BYTES) {
@@ -174,15 +180,18 @@ public class RequestIntake {
         Long id = jdbc.queryForObject("""
                 insert into info_request (number, query_code_hash, channel, applicant_kind, applicant_category, applicant_name,
                     credit_code, contact_person, id_type, id_number, phone, email, address, info_name, info_document_number,
-                    info_description, provision_form, obtain_way, state, submitted_at, received_on, clock_start_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?) returning id""", Long.class,
+                    info_description, provision_form, obtain_way, state, submitted_at, received_on, clock_start_on,
+                    legal_representative, postcode)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?) returning id""", Long.class,
                 number, encoder.encode(InformationRequests.normalise(code)), c.channel().name(), c.organisation() ? "ORGANISATION" : "PERSON",
                 category.name(), c.applicantName().strip(),
                 c.organisation() ? c.creditCode().strip().toUpperCase(Locale.ROOT) : null,
                 c.organisation() ? c.contactPerson().strip() : null, c.idType(), c.idNumber().strip().toUpperCase(Locale.ROOT),
                 c.phone().strip(), blankToNull(c.email()), c.address().strip(), c.infoName().strip(),
                 blankToNull(c.infoDocumentNumber()), c.infoDescription().strip(), c.provisionForm(), c.obtainWay(),
-                Timestamp.from(Instant.now(clock)), receivedOn, receivedOn);
+                Timestamp.from(Instant.now(clock)), receivedOn, receivedOn,
+                c.organisation() ? blankToNull(c.legalRepresentative()) : null,
+                c.postcode() == null || !c.postcode().strip().matches("\\d{6}") ? null : c.postcode().strip());
         if (c.proof() != null && c.proof().bytes().length > 0) {
             String type = sniff(c.proof().bytes());
             String extension = type.equals("application/pdf") ? ".pdf" : type.equals("image/png") ? ".png" : ".jpg";

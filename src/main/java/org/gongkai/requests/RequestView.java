@@ -16,7 +16,8 @@ public record RequestView(
         LocalDate correctedOn, Integer extensionDays, LocalDate extensionApprovedOn, String extensionApprovedBy,
         String extensionReason, LocalDate repliedOn, ReplyType replyType, NotDisclosedGround replyGround, String replyOpinion,
         String replyText, String replyDraft, LocalDate closedOn, LocalDate withdrawnOn, Instant promotedAt, long version,
-        List<Consultation> consultations, List<FileInfo> files, RequestClock clock) {
+        List<Consultation> consultations, List<FileInfo> files, RequestClock clock, String legalRepresentative,
+        String postcode) {
 
     /** A consultation period; the clock stands still while it runs (at most 15 working days count). */
     public record Consultation(long id, String party, String kind, LocalDate startedOn, LocalDate endedOn) {

@@ -3,7 +3,7 @@ package org.gongkai.support;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An index number (索引号): {@code {department credit code}/{year}-{5-digit serial}}, e.g. {@code 11441500MB2C12345X/2026-00017}. */
+/** An index number (索引号): {@code {publishing organ's credit code}/{year}-{5-digit serial}}, e.g. {@code 11441500MB2C12345X/2026-00017}. */
 public record IndexNumber(String creditCode, int year, int serial) {
 
     private static final Pattern FORM = Pattern.compile("([0-9A-Z]{18})/(\\d{4})-(\\d{5})");

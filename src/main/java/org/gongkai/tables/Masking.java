@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * <li>ID number: first 4 and last 4 characters: {@code 4401**********1234}; 15-digit numbers {@code 4401*******123};</li>
  * <li>phone: a mobile number keeps 3 + 4 ({@code 138****5678}); other numbers keep only the last 4 digits;</li>
  * <li>address: cut after the county-level unit (区, 县, 县级市, 旗); without one, after the prefecture; else fully masked;</li>
- * <li>bank account: {@code ****} and the last 4 digits.</li>
+ * <li>bank account: {@code ****} and the last 4 digits;</li>
+ * <li>date: coarsened to the month ({@code 2025-07-14} → {@code 2025-07}), so that a date does not single a person out
+ *     together with the other columns of a case list (#18).</li>
  * </ul>
  */
 public final class Masking {
@@ -45,6 +47,7 @@ public final class Masking {
             case PHONE -> phone(value);
             case ADDRESS -> address(value);
             case BANK_ACCOUNT -> bankAccount(value);
+            case DATE -> value.strip().matches("\\d{4}-\\d{2}-\\d{2}") ? value.strip().substring(0, 7) : HIDDEN;
             default -> HIDDEN;
         };
     }

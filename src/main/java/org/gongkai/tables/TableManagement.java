@@ -306,6 +306,9 @@ public class TableManagement {
                     .anyMatch(c -> c == null || !c.type().numeric() || c.rule() == PublicationRule.HIDE)) {
                 throw new RuleViolation("valueKeys", "tables.chart.error.values");
             }
+            if (chart.valueKeys().contains(chart.categoryKey())) {
+                throw new RuleViolation("valueKeys", "tables.chart.error.valueIsCategory");
+            }
         }
         store.updateChart(id, chart);
         store.touch(id, null, Instant.now(clock));

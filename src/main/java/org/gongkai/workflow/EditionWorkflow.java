@@ -277,6 +277,7 @@ public class EditionWorkflow {
         recordReview(editionId, facts.round(), true, me, now, checklist, opinion.strip(), 0, null, 0,
                 checklist.allHold() ? "PASS" : "RETURN");
         records.retrospectivelyReviewed(editionId, now);
+        closeNotices(editionId);
         audit.record("review.retrospective", "edition", editionId, (checklist.allHold() ? "通过：" : "发现问题：") + opinion.strip());
     }
 
@@ -359,7 +360,13 @@ public class EditionWorkflow {
         if (refusal.isPresent()) {
             throw new WorkflowRefused(refusal.get().messageKey(), refusal.get().conflict());
         }
+        closeNotices(editionId); // acting on the edition settles what earlier notices asked for (rolled back if the action fails)
         return edition;
+    }
+
+    /** Closes the notices that point at this edition (待保密审查, 待领导审定, 已退回…): someone has acted on it. */
+    private void closeNotices(long editionId) {
+        notifications.close(List.of("/admin/review/" + editionId, "/admin/approval/" + editionId, "/admin/documents/" + editionId));
     }
 
     /** Moves the edition along one row of the transition table and raises the move's event. */

@@ -24,6 +24,9 @@ class NotificationsIntegrationTests extends AbstractIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    org.gongkai.content.ContentManagement content;
+
     @Test
     void aNoticeShowsInTheInboxWithAnUnreadCountAndOnlyItsRecipientOpensIt() throws Exception {
         String recipient = TestAccounts.create(jdbc, "办公室", "REVIEWER");
@@ -44,5 +47,42 @@ class NotificationsIntegrationTests extends AbstractIntegrationTest {
 
         mvc.perform(post("/admin/inbox/{id}", id).with(csrf()).with(as(recipient))).andExpect(redirectedUrl("/admin/review"));
         assertThat(notifications.unread(recipientId)).isZero();
+    }
+
+    @Test
+    void aReviewNoticeClosesForEveryReviewerWhenOneOfThemActsAndAnAssignedRequestNoticesTheDepartment() throws Exception {
+        String clerk = TestAccounts.create(jdbc, "基层卫生健康科", "CLERK");
+        long node = jdbc.queryForObject("select id from catalogue_node where code = 'jkcj'", Long.class);
+        String title = "通知关闭测试" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/admin/documents/new").with(csrf()).with(as(clerk)).param("title", title).param("catalogueNodeId", "" + node)
+                .param("bodyHtml", "<p>健康科普。</p>"));
+        long edition = jdbc.queryForObject("select id from edition where title = ?", Long.class, title);
+        mvc.perform(post("/admin/documents/{id}/submit", edition).with(csrf()).with(as(clerk)));
+        String link = "/admin/review/" + edition;
+        int open = jdbc.queryForObject("select count(*) from notification where link = ? and read_at is null", Integer.class, link);
+        assertThat(open).as("every reviewer covering the department is told").isGreaterThanOrEqualTo(1);
+
+        // one reviewer returns it: the others' 待保密审查 notices close; the clerk gets 已退回
+        mvc.perform(post("/admin/review/{id}/return", edition).with(csrf()).with(as("reviewer")).param("reason", "请补充发布机构。"));
+        assertThat(jdbc.queryForObject("select count(*) from notification where link = ? and read_at is null", Integer.class, link)).isZero();
+        long clerkId = TestAccounts.idOf(jdbc, clerk);
+        assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = ? and link = ? and read_at is null",
+                Integer.class, clerkId, "/admin/documents/" + edition)).isEqualTo(1);
+        // the clerk corrects and resubmits: the 已退回 notice is settled
+        var me = identity.principal(clerk).orElseThrow();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(me, null, me.getAuthorities()));
+        try {
+            var e = content.view(edition);
+            content.editDraft(edition, e.version(), new org.gongkai.content.ContentManagement.DraftInput(e.title(), null, e.writtenOn(),
+                    e.summary(), e.keywords(), e.catalogueNodeId(), e.topic(), e.genre(), e.audience(), e.disclosureAttribute(),
+                    "<p>健康科普（已补充发布机构）。</p>", null, false, false), me);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        mvc.perform(post("/admin/documents/{id}/submit", edition).with(csrf()).with(as(clerk)));
+        assertThat(jdbc.queryForObject("select state from edition where id = ?", String.class, edition)).isEqualTo("SUBMITTED");
+        assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = ? and link = ? and read_at is null",
+                Integer.class, clerkId, "/admin/documents/" + edition)).isZero();
     }
 }

@@ -17,7 +17,8 @@ class DisclosureGuideIntegrationTests extends AbstractIntegrationTest {
     void theGuideIsPublicAndOnlyTheSysadminEditsItWithAStaleSaveKeepingTheText() throws Exception {
         mvc.perform(get("/guide")).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("20个工作日内予以答复"),
-                        Matchers.containsString("五、监督和救济"))));
+                        Matchers.containsString("五、监督和救济"), Matchers.containsString("传真："),
+                        Matchers.containsString("电子邮箱："), Matchers.containsString("邮政编码："))));
         long id = jdbc.queryForObject("select id from guide_section where position = 60", Long.class);
         long version = jdbc.queryForObject("select version from guide_section where id = ?", Long.class, id);
         mvc.perform(post("/admin/portal/guide/{id}", id).with(csrf()).with(as("clerk")).param("version", "" + version)
@@ -41,6 +42,7 @@ class DisclosureGuideIntegrationTests extends AbstractIntegrationTest {
 
     @Test
     void theStandardCatalogueIsPublicWithItsColumnsAndAnEditShowsAtOnce() throws Exception {
+        assertThat(publicPage("/guide/matters")).contains("本页目录", "公开对象", "全社会", "主动公开（本目录以外的政府信息可依申请公开）");
         assertThat(publicPage("/guide/matters")).contains("法定传染病疫情", "《中华人民共和国传染病防治法》第三十八条",
                 "每月结束后10个工作日内", "href=\"/catalogue/ggws-crb\"");
         var matter = jdbc.queryForMap("select id, version, responsible_department_id from disclosure_matter where name = '短缺药品清单'");

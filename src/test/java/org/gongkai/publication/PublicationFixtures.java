@@ -27,6 +27,14 @@ public final class PublicationFixtures {
         return new Department(id, name, code);
     }
 
+    /** A new 科室 of the same publishing organ as {@code organ}: it shares the organ's credit code and 索引号 sequence. */
+    public static Department newDepartmentOf(JdbcTemplate jdbc, Department organ) {
+        String name = "测试科室" + UUID.randomUUID().toString().substring(0, 8);
+        long id = jdbc.queryForObject("insert into department (name, short_name, credit_code) values (?, ?, ?) returning id",
+                Long.class, name, "测试", organ.creditCode());
+        return new Department(id, name, organ.creditCode());
+    }
+
     public static Department existingDepartment(JdbcTemplate jdbc, String name) {
         return jdbc.queryForObject("select id, name, credit_code from department where name = ?",
                 (rs, n) -> new Department(rs.getLong(1), rs.getString(2), rs.getString(3)), name);

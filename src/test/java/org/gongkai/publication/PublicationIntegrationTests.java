@@ -75,6 +75,36 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void twoDepartmentsOfOneOrganNumberInOneSequenceUnderConcurrency() throws Exception {
+        PublicationFixtures.Department first = PublicationFixtures.newDepartment(jdbc);
+        PublicationFixtures.Department second = PublicationFixtures.newDepartmentOf(jdbc, first);
+        Instant at = Instant.parse("2026-05-06T02:00:00Z");
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<PublicationWriter.Published>> results = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            PublicationContent content = PublicationFixtures.content(i % 2 == 0 ? first : second, newId(), "两个科室并发发布" + i, "正文", at);
+            Callable<PublicationWriter.Published> task = () -> {
+                start.await();
+                return publish(content);
+            };
+            results.add(pool.submit(task));
+        }
+        start.countDown();
+        List<Integer> serials = new ArrayList<>();
+        for (Future<PublicationWriter.Published> result : results) {
+            org.gongkai.support.IndexNumber number = org.gongkai.support.IndexNumber.parse(result.get().indexNumber());
+            assertThat(number.creditCode()).isEqualTo(first.creditCode());
+            serials.add(number.serial());
+        }
+        pool.shutdown();
+        // one sequence for the organ: 1..12, each once, whichever 科室 published
+        assertThat(serials).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList());
+        assertThat(jdbc.queryForObject("select count(distinct department_id) from public_document where index_number like ?",
+                Integer.class, first.creditCode() + "/2026-%")).isEqualTo(2);
+    }
+
+    @Test
     void aNewEditionKeepsTheIndexNumberAndRecordsTheChangeNoteUnlessMinor() {
         PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "医政医管科");
         PublicationContent first = PublicationFixtures.content(department, newId(), "医疗机构名录（2026年）", "名录正文",

@@ -183,6 +183,32 @@ class AnnualReportIntegrationTests extends AbstractIntegrationTest {
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("2017年政府信息公开工作年度报告", "收到和处理政府信息公开申请情况", "复议后起诉", "年度报告格式》");
+            // a tagged PDF: a structure tree, marked content, the title shown and the language set
+            var catalog = document.getDocumentCatalog();
+            assertThat(catalog.getStructureTreeRoot()).isNotNull();
+            assertThat(catalog.getStructureTreeRoot().getKids()).isNotEmpty();
+            assertThat(catalog.getMarkInfo()).isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getLanguage()).isEqualTo("zh-CN");
+            assertThat(document.getDocumentInformation().getTitle()).contains("2017年政府信息公开工作年度报告");
+        }
+        byte[] docx = jdbc.queryForObject("select content from edition_attachment where edition_id = ? and position = 2", byte[].class, edition);
+        try (var word = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            // the opening paragraph the PDF and the page have, right after the title
+            assertThat(word.getParagraphs().get(1).getText()).startsWith("本报告根据《中华人民共和国政府信息公开条例》").contains("2017年12月31日止");
+        }
+        byte[] xlsx = jdbc.queryForObject("select content from edition_attachment where edition_id = ? and position = 3", byte[].class, edition);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (var sheet : book) {
+                for (var row : sheet) {
+                    for (var cell : row) {
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                            assertThat(formatter.formatCellValue(cell)).as("a count shows as an integer").doesNotContain(".");
+                        }
+                    }
+                }
+            }
         }
         // a draft report is nowhere public
         mvc.perform(get("/reports/annual")).andExpect(status().isOk())

@@ -37,6 +37,8 @@ class ApplicantPrivacyTests extends AbstractIntegrationTest {
         Matcher code = Pattern.compile("class=\"query-code\">([^<]+)<").matcher(confirmation);
         assertThat(number.find()).as("confirmation shows the number").isTrue();
         assertThat(code.find()).as("confirmation shows the code").isTrue();
+        // the receipt names what was requested and by whom, never the ID number
+        assertThat(confirmation).contains("class=\"applicant\">隐私测试人<", "class=\"info-name\">隐私测试信息<").doesNotContain(idNumber);
 
         String tracking = mvc.perform(post("/requests/track").with(csrf()).with(from("10.30.0.1"))
                 .param("number", number.group(1)).param("code", code.group(1)))
@@ -77,7 +79,7 @@ class ApplicantPrivacyTests extends AbstractIntegrationTest {
                         .param("address", "地址").param("infoName", "信息").param("infoDescription", "描述")
                         .param("provisionForm", "PAPER").param("obtainWay", "EMAIL"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("<title>错误：", "存在以下问题", "居民身份证号码不正确", "统一社会信用代码不正确", "请填写联系人",
+        assertThat(page).contains("<title>错误：", "存在以下问题", "居民身份证号码不正确", "统一社会信用代码不正确", "请填写法定代表人", "请填写联系人",
                 "选择通过电子邮件获取时，请填写电子邮箱", "身份证明只能是 PDF、JPG 或 PNG 文件", "请阅读并勾选承诺");
         assertThat(jdbc.queryForObject("select count(*) from info_request", Long.class)).isEqualTo(before);
     }

@@ -96,6 +96,24 @@ class RequestHandlingTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void anAssignedDepartmentIsToldInItsInboxAndTheNoticeClosesWhenTheRequestIsAnswered() throws Exception {
+        var submitted = intake.submit(RequestTestData.command(RequestTestData.newIdNumber(), "交办通知测试信息"));
+        long department = jdbc.queryForObject("select id from department where name = '综合监督科（卫生监督所）'", Long.class);
+        long version = jdbc.queryForObject("select version from info_request where id = ?", Long.class, submitted.id());
+        mvc.perform(post("/admin/requests/{id}/assign", submitted.id()).with(csrf()).with(as("reviewer"))
+                .param("version", "" + version).param("departmentId", "" + department)).andExpect(status().is3xxRedirection());
+        String unreadForClerk3 = """
+                select count(*) from notification n join staff_user u on u.id = n.recipient_id
+                where u.username = 'clerk3' and n.link = ? and n.read_at is null""";
+        assertThat(jdbc.queryForObject(unreadForClerk3, Long.class, "/admin/requests/" + submitted.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select title from notification where link = ? limit 1", String.class, "/admin/requests/" + submitted.id()))
+                .startsWith("依申请公开交办：").doesNotContain("交办通知测试信息"); // no applicant data in a notice
+        mvc.perform(post("/admin/requests/" + submitted.id() + "/reply").with(as("reviewer")).with(csrf()).param("version", "" + (version + 1))
+                .param("type", "DISCLOSED").param("opinion", "予以公开。").param("mode", "issue")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject(unreadForClerk3, Long.class, "/admin/requests/" + submitted.id())).isZero();
+    }
+
+    @Test
     void aDisclosedReplyIsPromotedToProactiveDisclosureOnce() throws Exception {
         long id = submitAssignedTo("疾病预防控制科", 3, "转主动公开测试信息");
         long version = jdbc.queryForObject("select version from info_request where id = ?", Long.class, id);
@@ -142,7 +160,7 @@ class RequestHandlingTests extends AbstractIntegrationTest {
                         .param("applicantKind", "PERSON").param("applicantName", "来信测试人").param("idType", "PASSPORT")
                         .param("idNumber", "E12345678").param("phone", "020-88886666").param("address", "示范市来信路1号")
                         .param("infoName", "来信申请测试").param("infoDescription", "信函申请").param("provisionForm", "PAPER")
-                        .param("obtainWay", "POST").param("declaration", "true"))
+                        .param("obtainWay", "POST").param("postcode", "510000").param("declaration", "true"))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("申请已登记", "query-code", calendar.addWorkingDays(signedFor, 20).toString());
         assertThat(jdbc.queryForMap("select channel, received_on from info_request where info_name = '来信申请测试'"))
@@ -153,14 +171,24 @@ class RequestHandlingTests extends AbstractIntegrationTest {
                         .param("applicantKind", "PERSON").param("applicantName", "传真测试人").param("idType", "PASSPORT")
                         .param("idNumber", "E1").param("phone", "020-88886666").param("address", "地址")
                         .param("infoName", "未来日期测试").param("infoDescription", "x").param("provisionForm", "PAPER")
-                        .param("obtainWay", "POST").param("declaration", "true"))
+                        .param("obtainWay", "POST").param("postcode", "510000").param("declaration", "true"))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(refused).contains("收到日期不能晚于今天");
+        // a letter to be answered by post needs the postcode
+        String noPostcode = mvc.perform(post("/admin/requests/new").with(as("reviewer")).with(csrf())
+                        .param("channel", "LETTER").param("receivedOn", signedFor.toString())
+                        .param("applicantKind", "PERSON").param("applicantName", "无邮编测试人").param("idType", "PASSPORT")
+                        .param("idNumber", "E7").param("phone", "020-88886666").param("address", "示范市来信路2号")
+                        .param("infoName", "无邮编测试").param("infoDescription", "x").param("provisionForm", "PAPER")
+                        .param("obtainWay", "POST").param("declaration", "true"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(noPostcode).contains("选择邮寄获取时，请填写6位邮政编码");
+        assertThat(jdbc.queryForObject("select postcode from info_request where info_name = '来信申请测试'", String.class)).isEqualTo("510000");
         assertThat(jdbc.queryForObject("select count(*) from info_request where info_name = '未来日期测试'", Long.class)).isZero();
         mvc.perform(post("/admin/requests/new").with(as("clerk")).with(csrf()).param("channel", "LETTER")
                 .param("receivedOn", signedFor.toString()).param("applicantKind", "PERSON").param("applicantName", "x")
                 .param("idType", "PASSPORT").param("idNumber", "E1").param("phone", "020-88886666").param("address", "a")
                 .param("infoName", "文员不能登记").param("infoDescription", "x").param("provisionForm", "PAPER")
-                .param("obtainWay", "POST").param("declaration", "true")).andExpect(status().isForbidden());
+                .param("obtainWay", "POST").param("postcode", "510000").param("declaration", "true")).andExpect(status().isForbidden());
     }
 }

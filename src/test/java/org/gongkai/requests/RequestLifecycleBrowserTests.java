@@ -168,6 +168,10 @@ class RequestLifecycleBrowserTests extends AbstractIntegrationTest {
             try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter)) {
                 assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("政府信息公开申请答复书", number)
                         .doesNotContain(idNumber);
+                // tagged: structure tree, title and language
+                assertThat(pdf.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+                assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
+                assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("政府信息公开申请答复书");
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }

@@ -62,6 +62,12 @@ class MaskingTests {
     }
 
     @Test
+    void aMaskedDateIsCoarsenedToItsMonth() {
+        assertThat(Masking.mask(ColumnType.DATE, "2025-07-14")).isEqualTo("2025-07");
+        assertThat(Masking.mask(ColumnType.DATE, "14/07/2025")).isEqualTo(Masking.HIDDEN);
+    }
+
+    @Test
     void bankAccountShowsOnlyTheLastFourDigits() {
         assertThat(Masking.bankAccount("6222 0212 3456 7890 123")).isEqualTo("****0123");
         assertThat(Masking.mask(ColumnType.TEXT, "anything")).isEqualTo(Masking.HIDDEN);

@@ -52,6 +52,12 @@ class PublishedTableIntegrationTests extends AbstractIntegrationTest {
         String csv = mvc.perform(get("/items/{id}/data.csv", publicId)).andReturn().getResponse().getContentAsString();
         String snapshot = jdbc.queryForObject("select tables::text from publication_snapshot where document_id = ?", String.class, publicId);
         assertThat(page).contains("<caption");
+        // the admission date, a quasi-identifier next to disease, hospital and district, is published as its month only
+        for (String admitted : jdbc.queryForList("select cells ->> 'admitted_on' from data_table_row where table_id = ?", String.class, tableId)) {
+            if (admitted != null && admitted.length() == 10) {
+                assertThat(snapshot).doesNotContain(admitted).contains(admitted.substring(0, 7));
+            }
+        }
         for (String name : raw) {
             if (name != null && name.length() == 18) {
                 assertThat(page).doesNotContain(name);

@@ -14,5 +14,4 @@ public interface DepartmentRepository extends JpaRepository<Department, Long> {
 
     boolean existsByNameAndIdNot(String name, Long id);
 
-    boolean existsByCreditCodeAndIdNot(String creditCode, Long id);
 }

@@ -34,11 +34,13 @@ public record RequestForm(
         @NotNull(message = "{request.error.declaration}") @AssertTrue(message = "{request.error.declaration}") Boolean declaration,
         String channel,
         String receivedOn,
-        String proof) {
+        String proof,
+        @Size(max = 50, message = "{request.error.legalRepresentativeLength}") String legalRepresentative,
+        @Pattern(regexp = "^$|^\\s*\\d{6}\\s*$", message = "{request.error.postcode}") String postcode) {
 
     public static RequestForm empty() {
         return new RequestForm("PERSON", null, "", "", "", "RESIDENT_ID", "", "", "", "", "", "", "", "EMAIL", "EMAIL", false,
-                "WEB", null, null);
+                "WEB", null, null, "", "");
     }
 
     public SubmitCommand toCommand(Channel as, Upload upload) {
@@ -46,7 +48,7 @@ public record RequestForm(
         return new SubmitCommand(as, parseDate(receivedOn), organisation, parseCategory(category), trim(applicantName),
                 creditCode == null ? null : creditCode.strip().toUpperCase(Locale.ROOT), trim(contactPerson), idType,
                 trim(idNumber), trim(phone), trim(email), trim(address), trim(infoName), trim(infoDocumentNumber),
-                trim(infoDescription), provisionForm, obtainWay, upload);
+                trim(infoDescription), provisionForm, obtainWay, upload, trim(legalRepresentative), trim(postcode));
     }
 
     /** The receipt date of the console intake; unreadable input counts as missing. */

@@ -35,7 +35,9 @@ class TemplateSeeds implements ApplicationRunner {
     static final Map<String, List<TableColumn>> COLUMNS = new LinkedHashMap<>();
 
     static {
-        put(RELIEF, "疾病应急救助基金救助的个案，每半年公开一次；姓名、身份证号、电话、住址按规定脱敏，收款账号不公开。", List.of(
+        // re-identification: masked name, ID and district together with disease, hospital and an exact admission date can
+        // single a patient out; the admission date is therefore published as its month only (coarser column, #18)
+        put(RELIEF, "疾病应急救助基金救助的个案，每半年公开一次；姓名、身份证号、电话、住址按规定脱敏，入院日期只公开到月，收款账号不公开。", List.of(
                 TableColumn.of("name", "姓名", PERSON_NAME, true, MASK),
                 TableColumn.of("gender", "性别", ENUM, true, SHOW, "男", "女"),
                 TableColumn.of("id_number", "身份证号", ID_NUMBER, true, MASK),
@@ -43,7 +45,7 @@ class TemplateSeeds implements ApplicationRunner {
                 TableColumn.of("address", "住址", ADDRESS, false, MASK),
                 TableColumn.of("disease", "疾病名称", TEXT, true, SHOW),
                 TableColumn.of("hospital", "救治医疗机构", TEXT, true, SHOW),
-                TableColumn.of("admitted_on", "入院日期", DATE, true, SHOW),
+                TableColumn.of("admitted_on", "入院日期", DATE, true, MASK),
                 TableColumn.of("amount", "救助金额（元）", DECIMAL, true, SHOW),
                 TableColumn.of("bank_account", "收款账号", BANK_ACCOUNT, false, HIDE),
                 TableColumn.of("remark", "备注", TEXT, false, SHOW)));

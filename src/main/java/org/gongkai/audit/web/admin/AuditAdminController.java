@@ -28,9 +28,13 @@ class AuditAdminController {
 
     private final AuditReading reading;
     private final DateTimeFormatter time;
+    private final org.gongkai.audit.AuditNames names;
+    private final ZoneId zone;
 
-    AuditAdminController(AuditReading reading, ZoneId zone) {
+    AuditAdminController(AuditReading reading, org.gongkai.audit.AuditNames names, ZoneId zone) {
         this.reading = reading;
+        this.names = names;
+        this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }
 
@@ -48,6 +52,7 @@ class AuditAdminController {
         model.addAttribute("hasNext", events.size() > PAGE_SIZE);
         model.addAttribute("page", current);
         model.addAttribute("time", time);
+        model.addAttribute("readable", new ReadableAudit(names, zone));
         model.addAttribute("lastAnchor", reading.lastAnchor().orElse(null));
         return "admin/audit/events";
     }

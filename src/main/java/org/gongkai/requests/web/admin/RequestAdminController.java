@@ -90,7 +90,7 @@ class RequestAdminController {
     String intakeForm(Model model) {
         RequestForm empty = RequestForm.empty();
         model.addAttribute("form", new RequestForm(empty.applicantKind(), null, "", "", "", "RESIDENT_ID", "", "", "", "", "", "",
-                "", "PAPER", "POST", true, "LETTER", LocalDate.now(clock).toString(), null));
+                "", "PAPER", "POST", true, "LETTER", LocalDate.now(clock).toString(), null, "", ""));
         return intake(model);
     }
 

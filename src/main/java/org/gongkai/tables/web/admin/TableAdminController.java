@@ -287,10 +287,13 @@ class TableAdminController {
     private String chartPage(Model model, TableDetail t, String type, String categoryKey, List<String> valueKeys,
                              RuleViolation violation) {
         model.addAttribute("table", t);
-        model.addAttribute("shown", t.columns().stream().filter(c -> c.rule() != PublicationRule.HIDE).toList());
-        model.addAttribute("numeric", t.columns().stream().filter(c -> c.rule() != PublicationRule.HIDE && c.type().numeric()).toList());
+        var shown = t.columns().stream().filter(c -> c.rule() != PublicationRule.HIDE).toList();
+        // the category column (the one chosen, else the select's first) is never offered as a value column
+        String category = categoryKey != null && !categoryKey.isBlank() ? categoryKey : shown.isEmpty() ? null : shown.get(0).key();
+        model.addAttribute("shown", shown);
+        model.addAttribute("numeric", shown.stream().filter(c -> c.type().numeric() && !c.key().equals(category)).toList());
         model.addAttribute("type", type);
-        model.addAttribute("categoryKey", categoryKey);
+        model.addAttribute("categoryKey", category);
         model.addAttribute("valueKeys", valueKeys);
         model.addAttribute("violation", violation);
         return "admin/tables/table-chart";

@@ -38,12 +38,17 @@ class ReviewController {
     private final Clock clock;
     private final org.gongkai.calendar.WorkingDayCalendar calendar;
     private final org.gongkai.workflow.TextCheckGate textChecks;
+    private final org.gongkai.tables.TableManagement tables;
+    private final org.gongkai.publication.PublishedItems published;
 
     ReviewController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow, Clock clock,
-                     org.gongkai.calendar.WorkingDayCalendar calendar, org.gongkai.workflow.TextCheckGate textChecks, ZoneId zone) {
+                     org.gongkai.calendar.WorkingDayCalendar calendar, org.gongkai.workflow.TextCheckGate textChecks, ZoneId zone,
+                     org.gongkai.tables.TableManagement tables, org.gongkai.publication.PublishedItems published) {
         this.textChecks = textChecks;
         this.zone = zone;
         this.calendar = calendar;
+        this.tables = tables;
+        this.published = published;
         this.content = content;
         this.attachments = attachments;
         this.workflow = workflow;
@@ -109,6 +114,13 @@ class ReviewController {
         model.addAttribute("attachments", attachments.list(id));
         model.addAttribute("actions", workflow.allowedActions(id, me));
         model.addAttribute("reviewer", me.has(Role.REVIEWER));
+        // everything that will become public: the data tables in their masked form, and what changes from the published edition
+        model.addAttribute("tables", org.gongkai.tables.PublishedTables.read(
+                tables.publicationJson(org.gongkai.tables.TableManagement.EDITION, id)));
+        var current = published.find(edition.publicId());
+        model.addAttribute("publishedItem", current.orElse(null));
+        model.addAttribute("diff", current.map(p -> org.gongkai.workflow.EditionDiff.between(p.summary().title(),
+                p.summary().summary(), p.bodyHtml(), edition.title(), edition.summary(), edition.bodyHtml())).orElse(List.of()));
         return "admin/workflow/review";
     }
 
@@ -131,6 +143,7 @@ class ReviewController {
         } catch (RuleViolation v) {
             flash.addFlashAttribute("alert", v.messageKey());
             flash.addFlashAttribute("opinion", opinion);
+            flash.addFlashAttribute("checked", checklist.heldKeys()); // the ticks stay after a validation error
             return "redirect:/admin/review/" + id;
         }
         flash.addFlashAttribute("notice", "workflow.reviewPassed");
