@@ -145,7 +145,16 @@ public class PublishedItems {
         int current = Math.max(1, page);
         List<Object> args = new ArrayList<>();
         String where = filterSql(filter, args);
-        Long total = jdbc.queryForObject("select count(*) " + VISIBLE + where, Long.class, args.toArray());
+        // the count of a filter is the same for every page of it, until the next public change
+        String countKey = where + java.util.Arrays.deepToString(args.toArray());
+        long generation = changes.get();
+        Long total = counts.getIfPresent(countKey);
+        if (total == null) {
+            total = jdbc.queryForObject("select count(*) " + VISIBLE + where, Long.class, args.toArray());
+            if (total != null && changes.get() == generation) {
+                counts.put(countKey, total);
+            }
+        }
         args.add(pageSize);
         args.add((long) (current - 1) * pageSize);
         List<ItemSummary> items = jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE + where
@@ -570,6 +579,7 @@ public class PublishedItems {
     public void forgetFacets(PublicationChanged changed) {
         changes.incrementAndGet();
         facets = null;
+        counts.invalidateAll();
     }
 
     /** A public change committed by another node (or this one): the facets may have changed there too. */
@@ -578,7 +588,12 @@ public class PublishedItems {
     public void forgetFacets(org.gongkai.infrastructure.PublicChangeObserved observed) {
         changes.incrementAndGet();
         facets = null;
+        counts.invalidateAll();
     }
+
+    /** How many items a list filter has (catalogue pages), kept like the facets until the next public change. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Long> counts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
     private volatile Facets facets;
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();

@@ -42,7 +42,7 @@ class CatalogueController {
 
     @GetMapping("/catalogue")
     String tree(Model model) {
-        List<CatalogueNode> all = content.catalogue();
+        List<CatalogueNode> all = content.publicCatalogue();
         List<Branch> tree = new ArrayList<>();
         for (CatalogueNode root : all.stream().filter(n -> n.getParentId() == null).toList()) {
             tree.add(new Branch(root, all.stream().filter(n -> root.getId().equals(n.getParentId())).toList()));
@@ -58,11 +58,11 @@ class CatalogueController {
                   @RequestParam(required = false) @Size(max = MAX_FILTER) String department,
                   @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer year,
                   @RequestParam(required = false) Validity validity, Model model) {
-        CatalogueNode node = content.node(code).orElseThrow(NotFoundException::new);
-        List<CatalogueNode> all = content.catalogue();
+        CatalogueNode node = content.publicNode(code).orElseThrow(NotFoundException::new);
+        List<CatalogueNode> all = content.publicCatalogue();
         CatalogueNode parent = node.getParentId() == null ? null
                 : all.stream().filter(n -> n.getId().equals(node.getParentId())).findFirst().orElse(null);
-        ItemFilter filter = new ItemFilter(content.codesUnder(code), blank(topic), blank(genre), blank(department), year, validity);
+        ItemFilter filter = new ItemFilter(content.publicCodesUnder(code), blank(topic), blank(genre), blank(department), year, validity);
         model.addAttribute("node", node);
         model.addAttribute("parent", parent);
         model.addAttribute("children", all.stream().filter(n -> node.getId().equals(n.getParentId())).toList());

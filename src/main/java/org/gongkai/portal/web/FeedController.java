@@ -74,7 +74,7 @@ class FeedController {
         for (String page : FIXED_PAGES) {
             xml.append("  <url><loc>").append(baseUrl).append(page).append("</loc></url>\n");
         }
-        for (CatalogueNode node : content.catalogue()) {
+        for (CatalogueNode node : content.publicCatalogue()) {
             xml.append("  <url><loc>").append(baseUrl).append("/catalogue/").append(escape(node.getCode())).append("</loc></url>\n");
         }
         for (var entry : published.sitemap()) {

@@ -22,7 +22,7 @@ class HomeController {
     String home(Model model) {
         model.addAttribute("emergencies", published.emergencies(3));
         model.addAttribute("latest", published.latest(12));
-        model.addAttribute("columns", content.catalogue().stream().filter(n -> n.getParentId() == null).toList());
+        model.addAttribute("columns", content.publicCatalogue().stream().filter(n -> n.getParentId() == null).toList());
         return "portal/home";
     }
 }
