@@ -7,7 +7,8 @@
 # Rows: petclinic /owners/1; Gongkai a different item every request (the long tail), uncached catalogue pages (eight columns,
 # pages 1–5, a counter in the query), the home page with a counter; with BEFORE_JAR the same three rows for that jar; petclinic
 # again at the end, to see how much the machine's load moved during the run. Every row after a warm-up of the same load.
-# Start-up: JVM start to the first served page (Gongkai `/`, petclinic `/owners/1`). Writes a Markdown table to $OUT.
+# Start-up: all JVMs are started at once; each one's time to its first served page (Gongkai `/`, petclinic `/owners/1`).
+# Knobs: DURATION, WARMUP, CONNECTIONS (32), TIMEOUT (wrk's, 2s), JAVA_OPTS, OUT. Writes a Markdown table to $OUT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -15,6 +16,7 @@ ITEMS=${1:-100000}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-32}
+TIMEOUT=${TIMEOUT:-2s}
 APP_PORT=${APP_PORT:-9170}
 BEFORE_PORT=${BEFORE_PORT:-9171}
 PET_PORT=${PET_PORT:-9172}
@@ -42,35 +44,36 @@ started() { # name port path pid -> seconds until the page answered 200
   printf '%.1f' "$(echo "$(date +%s.%N) - $begin" | bc)"
 }
 
-start_gongkai() { # jar port log -> sets STARTED, PID
-  local begin=$(date +%s.%N)
+launch_gongkai() { # jar port log -> sets PID
   # shellcheck disable=SC2086
   java -Xmx512m $JAVA_OPTS -jar "$1" --server.port="$2" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
     --spring.datasource.hikari.maximum-pool-size=10 --gongkai.base-url="http://127.0.0.1:$2" > "$WORK/$3" 2>&1 &
   PID=$!
   PIDS+=("$PID")
-  STARTED=$(started "$begin" "$2" / "$PID")
 }
 
 measure() { # url mode start -> "rps p50 p95 p99 errors non2xx"
-  WRK_MODE=$2 WRK_START=$3 WRK_ITEMS=$ITEMS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s src/bench/uncached.lua "$1" > /dev/null
-  WRK_MODE=$2 WRK_START=$(( $3 + 40000 )) WRK_ITEMS=$ITEMS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+  WRK_MODE=$2 WRK_START=$3 WRK_ITEMS=$ITEMS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$TIMEOUT" -s src/bench/uncached.lua "$1" > /dev/null
+  WRK_MODE=$2 WRK_START=$(( $3 + 40000 )) WRK_ITEMS=$ITEMS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout "$TIMEOUT" --latency \
     -s src/bench/uncached.lua "$1" \
     | sed -n 's/^RESULT rps=\([^ ]*\) p50=\([^ ]*\) p95=\([^ ]*\) p99=\([^ ]*\) errors=\([^ ]*\) non2xx=\([^ ]*\)$/\1 \2 \3 \4 \5 \6/p'
 }
 
+# all JVMs start at the same moment, so that each start-up meets the same load
 begin=$(date +%s.%N)
 java -Xmx512m -jar "$PETCLINIC_JAR" --server.port=$PET_PORT > "$WORK/petclinic.log" 2>&1 &
 PET_PID=$!
 PIDS+=("$PET_PID")
-PET_STARTED=$(started "$begin" $PET_PORT /owners/1 "$PET_PID")
-start_gongkai "$JAR" $APP_PORT gongkai.log
-APP_STARTED=$STARTED
+launch_gongkai "$JAR" $APP_PORT gongkai.log
+APP_PID=$PID
 if [ -n "$BEFORE_JAR" ]; then
-  start_gongkai "$BEFORE_JAR" $BEFORE_PORT before.log
-  BEFORE_STARTED=$STARTED
+  launch_gongkai "$BEFORE_JAR" $BEFORE_PORT before.log
+  BEFORE_PID=$PID
 fi
+PET_STARTED=$(started "$begin" $PET_PORT /owners/1 "$PET_PID")
+APP_STARTED=$(started "$begin" $APP_PORT / "$APP_PID")
+[ -n "$BEFORE_JAR" ] && BEFORE_STARTED=$(started "$begin" $BEFORE_PORT / "$BEFORE_PID")
 echo "start-up: petclinic $PET_STARTED s, gongkai $APP_STARTED s${BEFORE_JAR:+, before $BEFORE_STARTED s}"
 
 ROWS=""
@@ -100,7 +103,7 @@ ratio() { printf '%.2f' "$(echo "scale=4; 2 * $1 / ($PET_RPS + $PET_RPS2)" | bc)
 
 cat > "$OUT" <<DOC
 \`src/bench/uncached.sh $ITEMS\`, $(date -u '+%Y-%m-%d %H:%M') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; wrk 2 threads,
-$CONNECTIONS connections, ${WARMUP} s warm-up then ${DURATION} s per row; every JVM -Xmx512m; Gongkai's pool 10 connections.
+$CONNECTIONS connections (timeout $TIMEOUT), ${WARMUP} s warm-up then ${DURATION} s per row; every JVM -Xmx512m; Gongkai's pool 10 connections.
 
 | row | req/s | p50 ms | p95 ms | p99 ms | errors/non-2xx |
 | --- | ---: | ---: | ---: | ---: | --- |
