@@ -58,7 +58,8 @@ class ReplicaReadsTests extends AbstractIntegrationTest {
     @Test
     void publicPagesReadFromTheReplica() throws Exception {
         PublicReadRouting routing = routing();
-        for (String path : new String[] {"/", "/items/" + liveItem(), "/catalogue", "/search?q=%E5%8D%AB%E7%94%9F", "/guide"}) {
+        // (a catalogue column: the tree itself is kept in memory until a public change, its list of items is read every time)
+        for (String path : new String[] {"/", "/items/" + liveItem(), "/catalogue/zcwj-gfxwj", "/search?q=%E5%8D%AB%E7%94%9F", "/guide"}) {
             pages.evictAll();
             long replica = routing.replicaConnections();
             long primary = routing.primaryConnections();
@@ -123,7 +124,7 @@ class ReplicaReadsTests extends AbstractIntegrationTest {
         Thread.sleep(PublicReadRouting.RECHECK_MILLIS + 20);
         long replica = routing.replicaConnections();
         pages.evictAll();
-        mvc.perform(get("/catalogue")).andExpect(status().isOk());
+        mvc.perform(get("/catalogue/zcwj-gfxwj")).andExpect(status().isOk());
         assertThat(routing.replicaConnections()).as("back on the replica once it caught up").isGreaterThan(replica);
         assertThat(routing.replicaVersion()).isGreaterThanOrEqualTo(ahead);
     }
