@@ -47,6 +47,16 @@ public abstract class AbstractIntegrationTest {
         registry.add("spring.datasource.url", c::url);
         registry.add("spring.datasource.username", c::user);
         registry.add("spring.datasource.password", c::password);
+        // public pages read through a second, read-only pool on the same database (as from a streaming replica): any write
+        // that went that way would fail with "cannot execute … in a read-only transaction" (ReplicaReadsTests)
+        registry.add("gongkai.replica.url", () -> replicaUrl(c.url()));
+        registry.add("gongkai.replica.pool-size", () -> "4");
+    }
+
+    /** The test database as the read-only "replica" of the shared context. */
+    public static String replicaUrl(String url) {
+        return url + (url.contains("?") ? "&" : "?")
+                + "options=-c%20default_transaction_read_only%3Don&ApplicationName=gongkai-replica";
     }
 
     @Autowired

@@ -27,14 +27,43 @@ public class CatalogueColumns {
         this.nodes = nodes;
     }
 
-    /** The columns in use, ordered by parent, position and id. */
+    /**
+     * The columns in use, ordered by parent, position and id. Public pages read them on every request, so they are read once
+     * and kept until the catalogue or anything public changes (this node's {@link CatalogueChanged} after its commit, or
+     * {@link org.gongkai.infrastructure.PublicChangeObserved} from any node).
+     */
     @Transactional(readOnly = true)
     public List<CatalogueColumn> columns() {
-        List<CatalogueNode> all = nodes.findByRetiredFalseOrderByParentIdAscPositionAscIdAsc();
-        Map<Long, String> codes = all.stream().collect(Collectors.toMap(CatalogueNode::getId, CatalogueNode::getCode));
-        return all.stream().map(n -> new CatalogueColumn(n.getCode(), n.getName(), n.getDescription(),
-                n.getParentId() == null ? null : codes.get(n.getParentId()))).toList();
+        List<CatalogueColumn> cached = columns;
+        if (cached == null) {
+            long generation = this.generation.get();
+            List<CatalogueNode> all = nodes.findByRetiredFalseOrderByParentIdAscPositionAscIdAsc();
+            Map<Long, String> codes = all.stream().collect(Collectors.toMap(CatalogueNode::getId, CatalogueNode::getCode));
+            cached = all.stream().map(n -> new CatalogueColumn(n.getCode(), n.getName(), n.getDescription(),
+                    n.getParentId() == null ? null : codes.get(n.getParentId()))).toList();
+            if (this.generation.get() == generation) {
+                columns = cached;
+            }
+        }
+        return cached;
     }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public void forget(CatalogueChanged changed) {
+        generation.incrementAndGet();
+        columns = null;
+    }
+
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public void forget(org.gongkai.infrastructure.PublicChangeObserved observed) {
+        generation.incrementAndGet();
+        columns = null;
+    }
+
+    private volatile List<CatalogueColumn> columns;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** The top columns in use. */
     @Transactional(readOnly = true)

@@ -59,41 +59,64 @@ public class PublishedItems {
         return status.isEmpty() ? PublicStatus.NONE : PublicStatus.valueOf(status.get(0));
     }
 
-    /** The item page of a live or withdrawn document; empty for unpublished and unknown ids alike. */
+    /**
+     * The item page of a live or withdrawn document; empty for unpublished and unknown ids alike. One statement: the
+     * snapshot, its history, which of the items it names are still public, and the public items that name it (as JSON).
+     */
     public Optional<PublicItem> find(String documentId) {
-        List<PublicItem> items = jdbc.query("select " + SUMMARY_COLUMNS + """
-                , s.edition_number, s.keywords, s.audience, s.disclosure_attribute, s.body_html, s.attachments, s.related,
-                  s.tables, d.validity_changed_on, d.withdrawal_reason
-                """ + VISIBLE + " and d.document_id = ?", (rs, n) -> new PublicItem(summary(rs), rs.getInt("edition_number"),
-                rs.getString("keywords"), rs.getString("audience"), rs.getString("disclosure_attribute"),
-                rs.getString("body_html"), attachments(rs.getString("attachments")), related(rs.getString("related")),
-                List.of(), rs.getString("tables"), date(rs, "validity_changed_on"), rs.getString("withdrawal_reason")), documentId);
-        if (items.isEmpty()) {
-            return Optional.empty();
-        }
-        PublicItem item = items.get(0);
-        List<Change> history = jdbc.query("""
-                select edition_number, published_at, change_note from publication_snapshot
-                where document_id = ? and (not minor_change or edition_number = 1) order by edition_number desc""",
-                (rs, n) -> new Change(rs.getInt(1), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3) == null || rs.getString(3).isBlank() ? (rs.getInt(1) == 1 ? "首次发布" : "") : rs.getString(3)),
-                documentId);
-        return Optional.of(new PublicItem(item.summary(), item.editionNumber(), item.keywords(), item.audience(),
-                item.disclosureAttribute(), item.bodyHtml(), item.attachments(), links(documentId, item.related()), history,
-                item.maskedTablesJson(), item.validityChangedOn(), item.withdrawalReason()));
+        List<PublicItem> items = jdbc.query(ITEM_PAGE, (rs, n) -> {
+            ItemSummary summary = summary(rs);
+            List<Change> history = new ArrayList<>();
+            for (JsonNode change : json.readTree(rs.getString("history"))) {
+                int edition = change.get("n").asInt();
+                long micros = change.get("at").asLong();
+                String note = change.get("note").isNull() ? null : change.get("note").asString();
+                history.add(new Change(edition, Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1000L),
+                        note == null || note.isBlank() ? (edition == 1 ? "首次发布" : "") : note));
+            }
+            return new PublicItem(summary, rs.getInt("edition_number"), rs.getString("keywords"), rs.getString("audience"),
+                    rs.getString("disclosure_attribute"), rs.getString("body_html"), attachments(rs.getString("attachments")),
+                    links(related(rs.getString("related")), rs.getString("visible_related"), rs.getString("backlinks")), history,
+                    rs.getString("tables"), date(rs, "validity_changed_on"), rs.getString("withdrawal_reason"));
+        }, documentId);
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
+
+    private static final String ITEM_PAGE = "select " + SUMMARY_COLUMNS + """
+            , s.edition_number, s.keywords, s.audience, s.disclosure_attribute, s.body_html, s.attachments, s.related,
+              s.tables, d.validity_changed_on, d.withdrawal_reason,
+              (select coalesce(jsonb_agg(jsonb_build_object('n', h.edition_number,
+                          'at', (extract(epoch from h.published_at) * 1000000)::bigint, 'note', h.change_note)
+                      order by h.edition_number desc), '[]')
+               from publication_snapshot h
+               where h.document_id = d.document_id and (not h.minor_change or h.edition_number = 1)) as history,
+              (select coalesce(jsonb_agg(v.document_id), '[]') from public_document v
+               where v.status in ('LIVE', 'WITHDRAWN')
+                 and v.document_id in (select r ->> 'documentId' from jsonb_array_elements(s.related) r)) as visible_related,
+              (select coalesce(jsonb_agg(jsonb_build_object('id', o.document_id, 'title', o.title, 'relation', o.relation)
+                      order by o.first_published_at), '[]')
+               from (select os.document_id, os.title, r ->> 'relation' as relation, od.first_published_at
+                     from public_document od join publication_snapshot os on os.id = od.current_snapshot_id
+                         cross join lateral jsonb_array_elements(os.related) r
+                     where od.status in ('LIVE', 'WITHDRAWN')
+                       and os.related @> jsonb_build_array(jsonb_build_object('documentId', d.document_id))
+                       and r ->> 'documentId' = d.document_id and os.document_id <> d.document_id) o) as backlinks
+            """ + VISIBLE + " and d.document_id = ?";
 
     /** An attachment of the current snapshot of a live or withdrawn document, by its place in the list (from 1). */
     public Optional<PublishedFile> attachment(String documentId, int number) {
-        Optional<PublicItem> item = find(documentId);
-        if (item.isEmpty() || number < 1 || number > item.get().attachments().size()) {
+        if (number < 1) {
             return Optional.empty();
         }
-        String attachments = jdbc.queryForObject("select s.attachments " + VISIBLE + " and d.document_id = ?", String.class, documentId);
-        JsonNode ref = json.readTree(attachments).get(number - 1);
-        byte[] content = jdbc.queryForObject("select content from published_file where sha256 = ?", byte[].class,
-                ref.get("sha256").asString());
-        return Optional.of(new PublishedFile(ref.get("name").asString(), ref.get("mediaType").asString(), content));
+        return jdbc.query("""
+                select a ->> 'name', a ->> 'mediaType', f.content
+                from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                    cross join lateral (select s.attachments -> (? - 1) as a) x
+                    join published_file f on f.sha256 = x.a ->> 'sha256'
+                where d.status in ('LIVE', 'WITHDRAWN') and d.document_id = ?""",
+                (rs, n) -> new PublishedFile(rs.getString(1), rs.getString(2), rs.getBytes(3)), number, documentId)
+                .stream().findFirst();
     }
 
     public List<ItemSummary> latest(int limit) {
@@ -114,7 +137,16 @@ public class PublishedItems {
         int current = Math.max(1, page);
         List<Object> args = new ArrayList<>();
         String where = filterSql(filter, args);
-        Long total = jdbc.queryForObject("select count(*) " + VISIBLE + where, Long.class, args.toArray());
+        // the count of a filter is the same for every page of it, until the next public change
+        String countKey = where + java.util.Arrays.deepToString(args.toArray());
+        long generation = changes.get();
+        Long total = counts.getIfPresent(countKey);
+        if (total == null) {
+            total = jdbc.queryForObject("select count(*) " + VISIBLE + where, Long.class, args.toArray());
+            if (total != null && changes.get() == generation) {
+                counts.put(countKey, total);
+            }
+        }
         args.add(pageSize);
         args.add((long) (current - 1) * pageSize);
         List<ItemSummary> items = jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE + where
@@ -201,6 +233,7 @@ public class PublishedItems {
     public void forgetFacets(PublicationChanged changed) {
         changes.incrementAndGet();
         facets = null;
+        counts.invalidateAll();
     }
 
     /** A public change committed by another node (or this one): the facets may have changed there too. */
@@ -209,7 +242,12 @@ public class PublishedItems {
     public void forgetFacets(org.gongkai.infrastructure.PublicChangeObserved observed) {
         changes.incrementAndGet();
         facets = null;
+        counts.invalidateAll();
     }
+
+    /** How many items a list filter has (catalogue pages), kept like the facets until the next public change. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Long> counts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
     private volatile Facets facets;
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
@@ -270,32 +308,25 @@ public class PublishedItems {
      * An item's links both ways: those its snapshot names (dropping any that are no longer public) and those of other public
      * items that name it, e.g. a policy lists its interpretations (INTERPRETED_BY) and a replaced document its successor.
      */
-    private List<RelatedRef> links(String documentId, List<RelatedRef> own) {
+    private List<RelatedRef> links(List<RelatedRef> own, String visibleJson, String backlinksJson) {
         List<RelatedRef> links = new ArrayList<>();
         if (!own.isEmpty()) {
-            List<String> visible = jdbc.queryForList("select document_id from public_document d where " + PublicStatus.SHOWN
-                    + " and document_id = any(?)", String.class, (Object) own.stream().map(RelatedRef::documentId).toArray(String[]::new));
+            Set<String> visible = new java.util.HashSet<>();
+            json.readTree(visibleJson).forEach(node -> visible.add(node.asString()));
             own.stream().filter(r -> visible.contains(r.documentId())).forEach(links::add);
         }
-        jdbc.query("""
-                select s.document_id, s.title, r ->> 'relation' as relation
-                from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
-                    cross join lateral jsonb_array_elements(s.related) r
-                where\s""" + PublicStatus.SHOWN + """
-                 and s.related @> ?::jsonb and r ->> 'documentId' = ? and s.document_id <> ?
-                order by d.first_published_at""",
-                rs -> {
-                    String relation = rs.getString("relation");
-                    String reverse = switch (relation) {
-                        case "INTERPRETS" -> "INTERPRETED_BY";
-                        case "REPLACES" -> "REPLACED_BY";
-                        default -> relation;
-                    };
-                    String other = rs.getString(1);
-                    if (links.stream().noneMatch(l -> l.documentId().equals(other))) {
-                        links.add(new RelatedRef(other, rs.getString(2), reverse));
-                    }
-                }, json.writeValueAsString(List.of(java.util.Map.of("documentId", documentId))), documentId, documentId);
+        for (JsonNode node : json.readTree(backlinksJson)) {
+            String relation = node.get("relation").asString();
+            String reverse = switch (relation) {
+                case "INTERPRETS" -> "INTERPRETED_BY";
+                case "REPLACES" -> "REPLACED_BY";
+                default -> relation;
+            };
+            String other = node.get("id").asString();
+            if (links.stream().noneMatch(l -> l.documentId().equals(other))) {
+                links.add(new RelatedRef(other, node.get("title").asString(), reverse));
+            }
+        }
         return links;
     }
 

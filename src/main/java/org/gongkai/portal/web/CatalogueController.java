@@ -68,7 +68,7 @@ class CatalogueController {
         CatalogueColumn node = all.stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow(NotFoundException::new);
         CatalogueColumn parent = node.parentCode() == null ? null
                 : all.stream().filter(n -> n.code().equals(node.parentCode())).findFirst().orElse(null);
-        ItemFilter filter = new ItemFilter(content.codesUnder(code), blank(topic), blank(genre), blank(department), year, validity);
+        ItemFilter filter = new ItemFilter(content.publicCodesUnder(code), blank(topic), blank(genre), blank(department), year, validity);
         model.addAttribute("node", node);
         model.addAttribute("parent", parent);
         model.addAttribute("children", all.stream().filter(n -> node.code().equals(n.parentCode())).toList());
