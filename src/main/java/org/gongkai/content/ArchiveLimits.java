@@ -19,6 +19,12 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 final class ArchiveLimits {
 
     /** The limit that a file passed. */
+    /**
+     * POI's default minimum inflate ratio, fixed here: ZipSecureFile's value is a JVM-wide setting that a library may lower
+     * (Tika's parsers, loaded to read attachment text for search, do), which let a ZIP bomb through.
+     */
+    static final double MIN_INFLATE_RATIO = 0.01;
+
     enum Breach {
         TOO_MANY_ENTRIES, RATIO, TOTAL_SIZE
     }
@@ -50,7 +56,7 @@ final class ArchiveLimits {
                         return Breach.TOTAL_SIZE;
                     }
                     if (unpacked > ZipSecureFile.getGraceEntrySize()
-                            && (double) in.getCompressedCount() / unpacked < ZipSecureFile.getMinInflateRatio()) {
+                            && (double) in.getCompressedCount() / unpacked < MIN_INFLATE_RATIO) {
                         return Breach.RATIO;
                     }
                 }

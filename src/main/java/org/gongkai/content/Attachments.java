@@ -84,7 +84,11 @@ public class Attachments {
     /** The formats whose text {@link PersonalDataScanner#attachmentText} reads. */
     private static final Set<String> TEXT_READ = Set.of("pdf", "docx", "xlsx", "csv");
 
-    private static final Tika TIKA = new Tika();
+    /**
+     * Detection by magic bytes and name only (tika-core's own types): with Tika's parsers on the classpath (search reads
+     * attachment text), the default detector would open ZIP containers, before the archive limits below have checked them.
+     */
+    private static final Tika TIKA = new Tika(org.apache.tika.mime.MimeTypes.getDefaultMimeTypes());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;

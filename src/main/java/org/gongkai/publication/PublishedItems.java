@@ -311,7 +311,7 @@ public class PublishedItems {
     private List<RelatedRef> links(List<RelatedRef> own, String visibleJson, String backlinksJson) {
         List<RelatedRef> links = new ArrayList<>();
         if (!own.isEmpty()) {
-            Set<String> visible = new java.util.HashSet<>();
+            java.util.Set<String> visible = new java.util.HashSet<>();
             json.readTree(visibleJson).forEach(node -> visible.add(node.asString()));
             own.stream().filter(r -> visible.contains(r.documentId())).forEach(links::add);
         }
