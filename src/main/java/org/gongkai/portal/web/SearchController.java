@@ -34,6 +34,8 @@ class SearchController {
     static final int PAGE_SIZE = 10;
 
     private final PublishedItems published;
+    /** Published questions and answers (政民互动) matching the query, shown beside the items. */
+    private final org.gongkai.interaction.Questions questions;
     /**
      * Searches that run at once; the others wait their turn (first come, first served) without holding a database
      * connection. On two cores, 32 searches at once got through half as many per second as 8 did (issue 6).
@@ -44,11 +46,12 @@ class SearchController {
     private final Counter timeouts;
     private final Counter turnedAway;
 
-    SearchController(PublishedItems published,
+    SearchController(PublishedItems published, org.gongkai.interaction.Questions questions,
                      @Value("${gongkai.search.concurrency:#{T(java.lang.Runtime).getRuntime().availableProcessors() * 2}}") int concurrency,
                      @Value("${gongkai.search.max-wait-millis:5000}") long waitMillis,
                      ObjectProvider<MeterRegistry> meters) {
         this.published = published;
+        this.questions = questions;
         this.running = new Semaphore(Math.max(1, concurrency), true);
         this.waitMillis = waitMillis;
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -70,6 +73,7 @@ class SearchController {
         model.addAttribute("q", query);
         model.addAttribute("filter", filter);
         model.addAttribute("facets", published.facets());
+        model.addAttribute("questionHits", query.isBlank() ? List.of() : questions.published(null, query, 5));
         try {
             model.addAttribute("results", query.isBlank() ? null : bounded(query, filter, Math.min(Math.max(page, 1), 1000)));
         } catch (org.springframework.dao.DataAccessException e) {
