@@ -364,7 +364,7 @@ public class Questions {
         Instant now = Instant.now(clock);
         update(id, version, """
                 update question set state = 'REPLIED', reviewed_by = ?, reviewed_at = ?, review_note = null,
-                    public_title = ?, public_body = ?, public_answer = ?, published_at = case when may_publish then ? end,
+                    public_title = ?, public_body = ?, public_answer = ?, published_at = case when may_publish then cast(? as timestamptz) end,
                     version = version + 1 where id = ? and version = ?""",
                 me.id(), Timestamp.from(now), c.publicTitle().strip(), c.publicBody().strip(), c.publicAnswer().strip(),
                 Timestamp.from(now), id, version);

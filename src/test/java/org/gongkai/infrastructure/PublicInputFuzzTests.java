@@ -313,6 +313,7 @@ class PublicInputFuzzTests extends AbstractIntegrationTest {
         values.put("filename", (String) attached.get("name"));
         values.put("code@catalogue", jdbc.queryForObject(live.replace("d.document_id", "s.catalogue_code") + "limit 1", String.class));
         values.put("code@q", jdbc.queryForObject("select code from qr_code where not retired order by id limit 1", String.class));
+        values.put("id@questions", jdbc.queryForObject("select min(id)::text from question where published_at is not null", String.class));
         return values;
     }
 
