@@ -108,6 +108,16 @@ class QuestionJourneyBrowserTests extends AbstractIntegrationTest {
             o.findElement(By.cssSelector("form.pass-form button")).click();
             staff.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "审核通过"));
             assertThat(o.findElement(By.cssSelector(".question-state")).getText()).isEqualTo("已答复");
+            // the office makes it a FAQ entry, starting from the passed texts
+            o.findElement(By.linkText("加入常见问题")).click();
+            staff.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("faq-question")));
+            assertThat(o.findElement(By.id("faq-question")).getDomProperty("value")).isEqualTo(title);
+            assertThat(o.findElement(By.id("faq-answer")).getDomProperty("value")).contains("周六上午开设全科门诊");
+            o.findElement(By.id("faq-question")).clear();
+            o.findElement(By.id("faq-question")).sendKeys("社区卫生服务中心周末开门诊吗？" + title.substring(title.length() - 5));
+            staff.screenshot("questions-console-faq");
+            o.findElement(By.cssSelector("form.faq-form button")).click();
+            staff.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.notice"), "已加入常见问题"));
 
             // 5. the public Q&A page shows it, listed under its topic, in the search and the feed
             c.get(baseUrl() + "/questions/" + id);
@@ -116,6 +126,8 @@ class QuestionJourneyBrowserTests extends AbstractIntegrationTest {
             assertThat(c.findElement(By.cssSelector(".answered-by")).getText()).isEqualTo("医政医管科");
             assertThat(c.findElement(By.tagName("body")).getText()).doesNotContain(contact, "周末患者").contains("139****0000");
             citizen.screenshot("questions-show-phone");
+            c.get(baseUrl() + "/questions");
+            assertThat(c.findElement(By.cssSelector(".faq")).getText()).contains("社区卫生服务中心周末开门诊吗？" + title.substring(title.length() - 5));
             c.get(baseUrl() + "/questions?topic=MEDICAL");
             assertThat(c.findElement(By.cssSelector(".qa-list")).getText()).contains(title);
             c.get(baseUrl() + "/questions?q=" + java.net.URLEncoder.encode("周末有门诊", java.nio.charset.StandardCharsets.UTF_8));
@@ -183,6 +195,13 @@ class QuestionJourneyBrowserTests extends AbstractIntegrationTest {
             assertThat(row.getAttribute("class")).contains("overdue");
             assertThat(row.getText()).contains("逾期 1 个工作日");
             browser.screenshot("questions-overdue-list");
+            // the ratings statistics with their chart (drawn by ECharts from the same numbers as the table)
+            o.get(baseUrl() + "/admin/ratings");
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".table-chart canvas")));
+            assertThat(o.findElement(By.cssSelector(".ratings-by-column")).getText()).contains("政民互动");
+            browser.screenshot("ratings-console");
+            o.get(baseUrl() + "/admin/questions/faq");
+            browser.screenshot("questions-console-faq-list");
         }
         // the daily run reminds the department once a day
         assertThat(questions.remind()).isGreaterThanOrEqualTo(1);
@@ -216,12 +235,14 @@ class QuestionJourneyBrowserTests extends AbstractIntegrationTest {
                                 problems.add((phone ? "[phone] " : "") + (elder.equals("1") ? "[长者模式] " : "") + path + ": " + v);
                             }
                         }
-                        // no horizontal scrolling on a phone
+                        // nothing sticks out sideways on a phone (the scrollbar's own width aside)
                         if (phone) {
-                            Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
-                                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                            if (overflow > 0) {
-                                problems.add("[phone] " + path + ": scrolls sideways by " + overflow + " px");
+                            Object wide = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                                    "const w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('body *'))"
+                                            + ".filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5)"
+                                            + ".map(e => e.tagName + '.' + e.className).join(', ');");
+                            if (!"".equals(wide)) {
+                                problems.add("[phone] " + path + ": wider than the screen: " + wide);
                             }
                         }
                     }

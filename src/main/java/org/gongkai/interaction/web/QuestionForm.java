@@ -11,12 +11,12 @@ import org.gongkai.interaction.Questions.AskCommand;
  * robots that fill every field; a form that carries it is refused.
  */
 public record QuestionForm(
-        @NotBlank(message = "{question.error.topic}") @Pattern(regexp = "MEDICAL|DISEASE|MATERNAL|SUPERVISION|POLICY|OTHER", message = "{question.error.topic}") String topic,
+        @NotBlank(message = "{question.error.topic}") @Pattern(regexp = "|MEDICAL|DISEASE|MATERNAL|SUPERVISION|POLICY|OTHER", message = "{question.error.topic}") String topic,
         @NotBlank(message = "{question.error.title}") @Size(max = 100, message = "{question.error.titleLength}") String title,
         @NotBlank(message = "{question.error.body}") @Size(max = 2000, message = "{question.error.bodyLength}") String body,
         @Size(max = 50, message = "{question.error.askerNameLength}") String askerName,
         @NotBlank(message = "{question.error.contact}") @Size(max = 100, message = "{question.error.contactLength}") String contact,
-        @NotBlank(message = "{question.error.mayPublish}") @Pattern(regexp = "YES|NO", message = "{question.error.mayPublish}") String mayPublish,
+        @NotBlank(message = "{question.error.mayPublish}") @Pattern(regexp = "|YES|NO", message = "{question.error.mayPublish}") String mayPublish,
         @Size(max = 40) String related,
         String website) {
 
