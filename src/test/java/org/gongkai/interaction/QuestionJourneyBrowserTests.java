@@ -200,6 +200,8 @@ class QuestionJourneyBrowserTests extends AbstractIntegrationTest {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".table-chart canvas")));
             assertThat(o.findElement(By.cssSelector(".ratings-by-column")).getText()).contains("政民互动");
             browser.screenshot("ratings-console");
+            ((org.openqa.selenium.JavascriptExecutor) o).executeScript("document.querySelector('.ratings-by-column').scrollIntoView()");
+            browser.screenshot("ratings-console-by-column");
             o.get(baseUrl() + "/admin/questions/faq");
             browser.screenshot("questions-console-faq-list");
         }
