@@ -21,7 +21,7 @@ import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.infrastructure.NotFoundException;
 import org.gongkai.infrastructure.PublicChanges;
 import org.gongkai.interaction.internal.Redaction;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.support.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;

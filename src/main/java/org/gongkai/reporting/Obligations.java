@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.gongkai.content.DisclosureMatters;
 import org.gongkai.content.DisclosureMatters.Cadence;
 import org.gongkai.content.DisclosureMatters.Matter;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

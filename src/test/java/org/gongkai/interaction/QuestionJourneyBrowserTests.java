@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gongkai.AbstractIntegrationTest;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.support.Browser;
 import org.gongkai.support.TestAccounts;
 import org.junit.jupiter.api.Test;

@@ -30,6 +30,12 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
     PublishedItems published;
 
     @Autowired
+    PublicSearch search;
+
+    @Autowired
+    SearchPlanner planner;
+
+    @Autowired
     TransactionTemplate transactions;
 
     private PublicationWriter.Published publish(PublicationContent content) {
@@ -115,7 +121,7 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
         publish(gone);
         transactions.executeWithoutResult(s -> writer.unpublish(gone.documentId(), "误发", Instant.now()));
 
-        var hits = published.search("疫苗 " + marker, ItemFilter.none(), 1, 10);
+        var hits = search.search("疫苗 " + marker, ItemFilter.none(), 1, 10);
         assertThat(hits.items()).extracting(h -> h.item().documentId()).containsExactly(inTitle.documentId(), inBody.documentId());
         assertThat(hits.items().get(0).title()).anySatisfy(seg -> {
             assertThat(seg.match()).isTrue();
@@ -167,26 +173,26 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
                 // with statistics, the common term is known to be in most titles: counted and paged by walking the newest titles
                 jdbc.execute("analyze publication_snapshot");
             }
-            published.forgetBigramShares();
+            planner.forgetBigramShares();
 
-            var rare = published.search(rareTerm, ItemFilter.none(), 1, 10);
-            assertThat(rare.total()).isEqualTo(PublishedItems.SEARCH_RESULT_CAP);
+            var rare = search.search(rareTerm, ItemFilter.none(), 1, 10);
+            assertThat(rare.total()).isEqualTo(PublicSearch.SEARCH_RESULT_CAP);
             assertThat(rare.items()).extracting(h -> h.item().documentId())
                     .containsExactly(java.util.stream.IntStream.range(0, 10).mapToObj(i -> item.apply(i * 25)).toArray(String[]::new));
             // the 44 title matches fill pages 1-4 and part of 5; then the newest matches in the body only
-            var fifth = published.search(rareTerm, ItemFilter.none(), 5, 10);
+            var fifth = search.search(rareTerm, ItemFilter.none(), 5, 10);
             assertThat(fifth.items()).extracting(h -> h.item().documentId()).containsExactly(item.apply(1000), item.apply(1025),
                     item.apply(1050), item.apply(1075), item.apply(1), item.apply(2), item.apply(3), item.apply(4), item.apply(5),
                     item.apply(6));
             assertThat(fifth.items().get(4).snippet()).anyMatch(seg -> seg.match() && seg.text().equals(rareTerm));
 
-            var common = published.search(commonTerm, ItemFilter.none(), 3, 10);
-            assertThat(common.total()).isEqualTo(PublishedItems.SEARCH_RESULT_CAP);
+            var common = search.search(commonTerm, ItemFilter.none(), 3, 10);
+            assertThat(common.total()).isEqualTo(PublicSearch.SEARCH_RESULT_CAP);
             assertThat(common.items()).extracting(h -> h.item().documentId())
                     .containsExactly(java.util.stream.IntStream.range(20, 30).mapToObj(item::apply).toArray(String[]::new));
-            assertThat(published.search(commonTerm + " " + rareTerm, ItemFilter.none(), 1, 10).items().get(1).item().documentId())
+            assertThat(search.search(commonTerm + " " + rareTerm, ItemFilter.none(), 1, 10).items().get(1).item().documentId())
                     .isEqualTo(item.apply(25));
-            assertThat(published.search(commonTerm, ItemFilter.none(), 100, 10).items()).extracting(h -> h.item().documentId())
+            assertThat(search.search(commonTerm, ItemFilter.none(), 100, 10).items()).extracting(h -> h.item().documentId())
                     .containsExactly(java.util.stream.IntStream.range(990, 1000).mapToObj(item::apply).toArray(String[]::new));
             for (var page : List.of(rare, fifth, common)) {
                 assertThat(page.items()).noneMatch(h -> h.item().documentId().equals(newestUnpublished));
@@ -223,9 +229,9 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
 
     @Test
     void queryTermsAreBoundedAndCleaned() {
-        assertThat(PublishedItems.terms("双随机  抽查")).containsExactly("双随机", "抽查");
-        assertThat(PublishedItems.terms("疫苗' & !(x)")).containsExactly("疫苗", "x");
-        assertThat(PublishedItems.terms("医".repeat(500)).get(0)).hasSize(PublishedItems.MAX_QUERY_LENGTH);
-        assertThat(PublishedItems.tsquery(List.of("双随机", "抽查"))).isEqualTo("'双随' & '随机' & '抽查'");
+        assertThat(PublicSearch.terms("双随机  抽查")).containsExactly("双随机", "抽查");
+        assertThat(PublicSearch.terms("疫苗' & !(x)")).containsExactly("疫苗", "x");
+        assertThat(PublicSearch.terms("医".repeat(500)).get(0)).hasSize(PublicSearch.MAX_QUERY_LENGTH);
+        assertThat(PublicSearch.tsquery(List.of("双随机", "抽查"))).isEqualTo("'双随' & '随机' & '抽查'");
     }
 }

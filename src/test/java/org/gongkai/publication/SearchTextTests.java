@@ -28,6 +28,12 @@ class SearchTextTests extends AbstractIntegrationTest {
     PublishedItems published;
 
     @Autowired
+    PublicSearch search;
+
+    @Autowired
+    SearchPlanner planner;
+
+    @Autowired
     TransactionTemplate transactions;
 
     private PublicationWriter.Published publish(PublicationContent content) {
@@ -39,7 +45,7 @@ class SearchTextTests extends AbstractIntegrationTest {
     }
 
     private List<String> found(String query) {
-        return published.search(query, ItemFilter.none(), 1, 10).items().stream().map(h -> h.item().documentId()).toList();
+        return search.search(query, ItemFilter.none(), 1, 10).items().stream().map(h -> h.item().documentId()).toList();
     }
 
     @Test
@@ -129,13 +135,13 @@ class SearchTextTests extends AbstractIntegrationTest {
         assertThat(found(department.name() + " " + marker)).containsExactlyInAnyOrder(regulation.documentId(), citing.documentId());
 
         // the highlight marks what was typed in the text as it is written
-        SearchHit hit = published.search("双随机一公开 " + marker, ItemFilter.none(), 1, 10).items().get(0);
+        SearchHit hit = search.search("双随机一公开 " + marker, ItemFilter.none(), 1, 10).items().get(0);
         assertThat(hit.title()).filteredOn(PublicViews.Segment::match).extracting(PublicViews.Segment::text)
                 .containsExactly("双随机、一公开", marker);
         assertThat(String.join("", hit.title().stream().map(PublicViews.Segment::text).toList())).isEqualTo(regulation.title());
-        SearchHit full = published.search("ＡＥＦＩ " + marker, ItemFilter.none(), 1, 10).items().get(0);
+        SearchHit full = search.search("ＡＥＦＩ " + marker, ItemFilter.none(), 1, 10).items().get(0);
         assertThat(full.snippet()).anyMatch(seg -> seg.match() && seg.text().equals("ＡＥＦＩ"));
-        SearchHit cited = published.search("示卫规字(2025)" + serial + "号", ItemFilter.none(), 1, 10).items().get(1);
+        SearchHit cited = search.search("示卫规字(2025)" + serial + "号", ItemFilter.none(), 1, 10).items().get(1);
         assertThat(cited.title()).anyMatch(seg -> seg.match() && seg.text().equals(number));
     }
 

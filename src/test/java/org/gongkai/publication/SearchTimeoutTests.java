@@ -21,8 +21,8 @@ class SearchTimeoutTests extends AbstractIntegrationTest {
             jdbc.queryForList("select pg_sleep(2)");
         }));
         assertThat(failure).isNotNull();
-        assertThat(PublishedItems.isSearchTimeout(failure)).isTrue();
-        assertThat(PublishedItems.isSearchTimeout(new IllegalStateException("other"))).isFalse();
-        assertThat(PublishedItems.SEARCH_TIMEOUT_MILLIS).isBetween(1000, 5000);
+        assertThat(PublicSearch.isSearchTimeout(failure)).isTrue();
+        assertThat(PublicSearch.isSearchTimeout(new IllegalStateException("other"))).isFalse();
+        assertThat(PublicSearch.SEARCH_TIMEOUT_MILLIS).isBetween(1000, 5000);
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongkai.AbstractIntegrationTest;
-import org.gongkai.requests.calendar.StatutoryHolidays;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.StatutoryHolidays;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.gongkai.AbstractIntegrationTest;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.requests.internal.RequestScheduling;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.gongkai.AbstractIntegrationTest;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.support.Browser;
 import org.gongkai.support.TestAccounts;
 import org.junit.jupiter.api.Test;

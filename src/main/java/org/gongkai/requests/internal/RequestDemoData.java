@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.gongkai.requests.IdentityNumbers;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;

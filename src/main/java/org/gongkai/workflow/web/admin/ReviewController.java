@@ -36,10 +36,10 @@ class ReviewController {
     private final org.gongkai.content.Attachments attachments;
     private final EditionWorkflow workflow;
     private final Clock clock;
-    private final org.gongkai.requests.calendar.WorkingDayCalendar calendar;
+    private final org.gongkai.calendar.WorkingDayCalendar calendar;
 
     ReviewController(ContentManagement content, org.gongkai.content.Attachments attachments, EditionWorkflow workflow, Clock clock,
-                     org.gongkai.requests.calendar.WorkingDayCalendar calendar) {
+                     org.gongkai.calendar.WorkingDayCalendar calendar) {
         this.calendar = calendar;
         this.content = content;
         this.attachments = attachments;
@@ -52,7 +52,7 @@ class ReviewController {
     }
 
     /** Working days waited, by the State Council holiday calendar (调休 Saturdays count, holidays do not). */
-    private QueueItem item(EditionView v, org.gongkai.requests.calendar.WorkingDayCalendar.Rules calendar) {
+    private QueueItem item(EditionView v, org.gongkai.calendar.WorkingDayCalendar.Rules calendar) {
         WorkflowFacts facts = workflow.facts(v.editionId());
         long waited = facts.submittedAt() == null ? 0 : Math.max(0, calendar.workingDaysBetween(
                 facts.submittedAt().atZone(CHINA).toLocalDate(), java.time.LocalDate.now(clock.withZone(CHINA))));

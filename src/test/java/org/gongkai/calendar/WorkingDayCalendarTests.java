@@ -1,4 +1,4 @@
-package org.gongkai.requests;
+package org.gongkai.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.gongkai.AbstractIntegrationTest;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
-import org.gongkai.requests.calendar.WorkingDayCalendar.Period;
+import org.gongkai.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar.Period;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

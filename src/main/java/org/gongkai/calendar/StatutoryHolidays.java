@@ -1,4 +1,4 @@
-package org.gongkai.requests.calendar;
+package org.gongkai.calendar;
 
 import java.time.LocalDate;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.gongkai.requests;
+package org.gongkai.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.gongkai.AbstractIntegrationTest;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;

@@ -1,4 +1,4 @@
-package org.gongkai.requests.calendar.web;
+package org.gongkai.calendar.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,9 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.gongkai.requests.calendar.WorkingDayCalendar;
-import org.gongkai.requests.calendar.WorkingDayCalendar.DayKind;
-import org.gongkai.requests.calendar.WorkingDayCalendar.LineError;
+import org.gongkai.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar.DayKind;
+import org.gongkai.calendar.WorkingDayCalendar.LineError;
 import org.gongkai.support.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;

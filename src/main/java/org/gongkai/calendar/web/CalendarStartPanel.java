@@ -1,11 +1,11 @@
-package org.gongkai.requests.calendar.web;
+package org.gongkai.calendar.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffPrincipal;
-import org.gongkai.requests.calendar.WorkingDayCalendar;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

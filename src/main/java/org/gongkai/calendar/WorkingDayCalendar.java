@@ -1,4 +1,4 @@
-package org.gongkai.requests.calendar;
+package org.gongkai.calendar;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,0 +1,199 @@
+package org.gongkai.publication;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans one public search: which matches, in what order, walking the newest snapshots or reading a bigram index, so that
+ * the work per query is bounded however common the terms are (see {@link PublicSearch}).
+ */
+@Component
+class SearchPlanner {
+
+    private static final int SEARCH_RESULT_CAP = PublicSearch.SEARCH_RESULT_CAP;
+
+    private final JdbcTemplate jdbc;
+
+    SearchPlanner(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The first {@code wanted} matches in rank order, how many there are (up to the cap), and all of them when fewer. */
+    record Ranked(List<Long> ids, long total, Set<Long> all) {
+    }
+
+    Ranked ranked(SearchMatch match, int wanted) {
+        List<Long> ids = frequentInTitles(match, wanted);
+        if (ids == null && frequentInText(match)) {
+            ids = frequentPage(match, wanted);
+        }
+        if (ids != null) {
+            return new Ranked(ids, SEARCH_RESULT_CAP, Set.of());
+        }
+        Sql candidates = Sql.of("select s.id, s.published_at, ").and(match.inTitle()).and(Sql.of(" as in_title from publication_snapshot s where "))
+                .and(match.fullTextIndex()).and(match.inFullText(true)).and(match.isPublic()).and(match.snapshotFilter())
+                .and(Sql.of(" limit ?", SEARCH_RESULT_CAP + 1));
+        List<Candidate> found = jdbc.query(candidates.sql(),
+                (rs, n) -> new Candidate(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)), candidates.args().toArray());
+        if (found.size() <= SEARCH_RESULT_CAP) {
+            return new Ranked(found.stream().sorted(Candidate.RANKING).limit(wanted).map(Candidate::id).toList(), found.size(),
+                    found.stream().map(Candidate::id).collect(java.util.stream.Collectors.toSet()));
+        }
+        return new Ranked(frequentPage(match, wanted), SEARCH_RESULT_CAP, Set.of());
+    }
+
+    /**
+     * A term in thousands of titles (医师 is in 4 % of them) is counted and paged by walking the newest titles, which the
+     * date index holds, instead of through the bigram index, which would list every one of its matches first. Whether a
+     * term is that common is estimated from the bigram frequencies that ANALYZE keeps; if the walk does not find more
+     * than the cap after all, the search goes on as for rarer terms. Gives null when the walk was not tried or failed.
+     */
+    private List<Long> frequentInTitles(SearchMatch match, int wanted) {
+        double share = bigramShares().titleShare(match.bigrams());
+        // the shares know nothing of filters, which may leave few matches to find: filtered searches use the index
+        if (match.hasFilter() || share * TITLE_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
+            return null;
+        }
+        Sql inTitle = match.inTitle().and(match.isPublic()).and(match.snapshotFilter());
+        List<Long> titled = walk(TITLE_COUNT_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.search_title",
+                inTitle, SEARCH_RESULT_CAP + 1);
+        return titled.size() > SEARCH_RESULT_CAP ? titled.subList(0, Math.min(wanted, titled.size())) : null;
+    }
+
+    static final int TITLE_COUNT_WALK = 60_000;
+
+    /**
+     * Whether a term that is in most texts though not in many titles (工作, 各区) has more matches than the cap, found by
+     * walking the newest snapshots: the bigram index would first list every one of its matches, beyond what a bitmap of
+     * work_mem holds exactly, and then recompute the bigrams of every text.
+     */
+    private boolean frequentInText(SearchMatch match) {
+        double share = bigramShares().textShare(match.bigrams());
+        // (with filters too: for such a term the bigram index is the slower way even when a filter leaves few matches)
+        if (share * TEXT_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
+            return false;
+        }
+        Sql inText = Sql.of("true").and(match.inFullText(false)).and(match.isPublic()).and(match.snapshotFilter());
+        return walk(TEXT_COUNT_WALK, "s.*", inText, SEARCH_RESULT_CAP + 1).size() > SEARCH_RESULT_CAP;
+    }
+
+    static final int TEXT_COUNT_WALK = 10_000;
+
+    /**
+     * Share of titles, and of whole texts, that hold each bigram, from pg_stats of the two bigram indexes; reread every
+     * few minutes. A bigram too rare to be listed counts as the rarest listed one.
+     */
+    record BigramShares(java.util.Map<String, Double> title, double rarestTitle, java.util.Map<String, Double> text,
+                        double rarestText, long readAt) {
+        double titleShare(Set<String> bigrams) {
+            return bigrams.stream().mapToDouble(b -> title.getOrDefault(b, rarestTitle)).min().orElse(0);
+        }
+
+        double textShare(Set<String> bigrams) {
+            return bigrams.stream().mapToDouble(b -> text.getOrDefault(b, rarestText)).min().orElse(0);
+        }
+    }
+
+    private volatile BigramShares shares;
+
+    /** Rereads the bigram frequencies at the next search (for tests, after ANALYZE). */
+    void forgetBigramShares() {
+        shares = null;
+    }
+
+    private BigramShares bigramShares() {
+        BigramShares known = shares;
+        if (known == null || System.currentTimeMillis() - known.readAt() > 300_000) {
+            java.util.Map<String, java.util.Map<String, Double>> byIndex = new java.util.HashMap<>();
+            java.util.Map<String, Double> rarest = new java.util.HashMap<>();
+            jdbc.query("""
+                    select tablename, most_common_elems::text::text[], most_common_elem_freqs from pg_stats
+                    where schemaname = current_schema()
+                      and tablename in ('publication_snapshot_title_idx', 'publication_snapshot_search_idx')
+                      and most_common_elems is not null""", rs -> {
+                String[] elems = (String[]) rs.getArray(2).getArray();
+                Object freqs = rs.getArray(3).getArray();
+                Number[] f = freqs instanceof Number[] n ? n : new Number[0];
+                java.util.Map<String, Double> share = new java.util.HashMap<>();
+                for (int i = 0; i < elems.length && i < f.length; i++) {
+                    share.put(elems[i], f[i].doubleValue());
+                }
+                byIndex.put(rs.getString(1), share);
+                // after the elements' frequencies come the lowest and the highest of them
+                rarest.put(rs.getString(1), f.length > elems.length ? f[elems.length].doubleValue() : 0);
+            });
+            known = new BigramShares(byIndex.getOrDefault("publication_snapshot_title_idx", java.util.Map.of()),
+                    rarest.getOrDefault("publication_snapshot_title_idx", 0.0),
+                    byIndex.getOrDefault("publication_snapshot_search_idx", java.util.Map.of()),
+                    rarest.getOrDefault("publication_snapshot_search_idx", 0.0), System.currentTimeMillis());
+            shares = known;
+        }
+        return known;
+    }
+
+    /** How many of the newest snapshots a search walks before it ranks a rarer term from its index matches instead. */
+    static final int TITLE_WALK = 20_000;
+    static final int BODY_WALK = 4_000;
+
+    /**
+     * The page of a query with more matches than the cap: title matches newest first, then the other matches newest
+     * first, each read in date order and stopped when the page is full.
+     */
+    private List<Long> frequentPage(SearchMatch match, int wanted) {
+        // title matches: walk the newest snapshots through the index that holds the title
+        Sql inTitle = match.inTitle().and(match.isPublic()).and(match.snapshotFilter());
+        List<Long> titled = walk(TITLE_WALK, match.hasSnapshotFilter() ? "s.*" : "s.id, s.published_at, s.search_title", inTitle,
+                wanted);
+        if (titled.size() < wanted) {
+            // too rare for the walk: rank all title matches, found through the title's bigram index
+            titled = ranked(match.titleIndex(), match.inTitle().and(match.snapshotFilter()), match.isPublic(), wanted);
+        }
+        if (titled.size() >= wanted) {
+            return titled.subList(0, wanted);
+        }
+        // `titled` holds every title match; the rest of the page are matches in the summary or body only
+        int bodyWanted = wanted - titled.size();
+        Sql notInTitle = Sql.of("not (").and(match.inTitle()).and(Sql.of(")"));
+        Sql rest = match.isPublic().and(match.snapshotFilter());
+        List<Long> others = walk(BODY_WALK, "s.*", notInTitle.and(match.inFullText(false)).and(rest), bodyWanted);
+        if (others.size() < bodyWanted) {
+            others = ranked(match.fullTextIndex(), notInTitle.and(match.inFullText(true)).and(match.snapshotFilter()),
+                    match.isPublic(), bodyWanted);
+        }
+        List<Long> all = new ArrayList<>(titled);
+        all.addAll(others);
+        return all.subList(0, Math.min(wanted, all.size()));
+    }
+
+    /** The first {@code wanted} snapshots meeting {@code condition} among the {@code budget} newest, newest first. */
+    private List<Long> walk(int budget, String columns, Sql condition, int wanted) {
+        Sql query = Sql.of("select s.id from (select " + columns + " from publication_snapshot s"
+                        + " order by s.published_at desc, s.id limit ?) s where ", budget)
+                .and(condition).and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
+        return jdbc.queryForList(query.sql(), Long.class, query.args().toArray());
+    }
+
+    /**
+     * The first {@code wanted} snapshots found through a bigram index and meeting {@code condition}, newest first; only
+     * those are checked for being public (nearly all are), in date order, instead of every match.
+     */
+    private List<Long> ranked(Sql index, Sql condition, Sql isPublic, int wanted) {
+        // each "offset 0" keeps the planner from reordering: first the index matches (not a walk of the dates with a
+        // per-row bigram check), sorted, then the public check in that order until the page is full
+        Sql query = Sql.of("select s.id from (select m.* from (select s.id, s.published_at from publication_snapshot s where ")
+                .and(index).and(Sql.of(" and ")).and(condition)
+                .and(Sql.of(" offset 0) m order by m.published_at desc, m.id offset 0) s where true")).and(isPublic)
+                .and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
+        return jdbc.queryForList(query.sql(), Long.class, query.args().toArray());
+    }
+
+    private record Candidate(long id, Instant publishedAt, boolean inTitle) {
+        static final java.util.Comparator<Candidate> RANKING = java.util.Comparator.comparing(Candidate::inTitle).reversed()
+                .thenComparing(Candidate::publishedAt, java.util.Comparator.reverseOrder()).thenComparingLong(Candidate::id);
+    }
+}
