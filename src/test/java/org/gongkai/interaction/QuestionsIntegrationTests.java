@@ -131,6 +131,29 @@ class QuestionsIntegrationTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void aQuestionAskedFromAnItemIsLinkedBothWaysOncePublished() throws Exception {
+        String office = TestAccounts.create(jdbc, "办公室", "REVIEWER");
+        String clerk = TestAccounts.create(jdbc, "医政医管科", "CLERK");
+        String item = jdbc.queryForObject("select document_id from public_document where status = 'LIVE' order by document_id limit 1",
+                String.class);
+        String form = mvc.perform(get("/questions/new").param("related", item)).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("value=\"" + item + "\"");
+        var receipt = questions.ask(new AskCommand(QuestionTopic.POLICY, "关联测试标题", "关联测试正文", null, "r@example.cn", true, item));
+        signedIn(office);
+        questions.assign(receipt.id(), 0, department("医政医管科"));
+        questions.answer(receipt.id(), 1, "关联测试答复", signedIn(clerk));
+        String itemPage = mvc.perform(get("/items/{id}", item)).andReturn().getResponse().getContentAsString();
+        assertThat(itemPage).doesNotContain("/questions/" + receipt.id() + "\"").contains("/questions/new?related=" + item);
+        questions.pass(receipt.id(), 2, new PassCommand("关联测试标题", "关联测试正文", "关联测试答复", true), signedIn(office));
+        SecurityContextHolder.clearContext();
+        // the cached item page was emptied by the publication
+        itemPage = mvc.perform(get("/items/{id}", item)).andReturn().getResponse().getContentAsString();
+        assertThat(itemPage).contains("/questions/" + receipt.id() + "\"", "关联测试标题");
+        String qa = mvc.perform(get("/questions/{id}", receipt.id())).andReturn().getResponse().getContentAsString();
+        assertThat(qa).contains("/items/" + item);
+    }
+
+    @Test
     void theReviewKeepsSeparationOfDutiesAndTheDepartmentAnswersOnlyItsOwn() {
         String office = TestAccounts.create(jdbc, "办公室", "REVIEWER", "CLERK");
         String otherClerk = TestAccounts.create(jdbc, "疾病预防控制科", "CLERK");
