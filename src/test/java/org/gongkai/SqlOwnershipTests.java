@@ -48,6 +48,8 @@ class SqlOwnershipTests {
             Map.entry("reporting", Set.of("annual_report", "compliance_reminder")),
             Map.entry("inspection", Set.of("inspection_reminder", "inspection_threshold", "link_crawl", "link_occurrence",
                     "link_target", "text_check_term")),
+            Map.entry("interaction", Set.of("question", "question_number_counter", "question_notification", "faq_entry",
+                    "interaction_throttle", "interaction_secret", "rating")),
             Map.entry("consultation", Set.of("consultation", "consultation_comment", "consultation_throttle", "proposal_reply")));
 
     /**

@@ -317,6 +317,7 @@ class PublicInputFuzzTests extends AbstractIntegrationTest {
         // the consultation that closed first: hostile comments posted to it are refused (closed), so nothing is stored
         values.put("id@consultations", jdbc.queryForObject("select d.public_id from consultation c join document d on d.id = c.document_id "
                 + "join public_document p on p.document_id = d.public_id where p.status = 'LIVE' order by c.closes_on, c.id limit 1", String.class));
+        values.put("id@questions", jdbc.queryForObject("select min(id)::text from question where published_at is not null", String.class));
         return values;
     }
 

@@ -92,6 +92,15 @@ public final class ConsoleAccess {
             // information-disclosure requests (依申请公开)
             rule("/admin/requests/templates/**", REVIEWER),
             rule("/admin/requests/**", EDITORIAL),
+            // 政民互动 (questions and answers) and 满意度评价 (ratings)
+            rule("/admin/questions/faq/**", REVIEWER),
+            rule(HttpMethod.POST, "/admin/questions/*/assign", REVIEWER),
+            rule(HttpMethod.POST, "/admin/questions/*/pass", REVIEWER),
+            rule(HttpMethod.POST, "/admin/questions/*/return", REVIEWER),
+            rule(HttpMethod.POST, "/admin/questions/*/unpublish", REVIEWER),
+            rule(HttpMethod.POST, "/admin/questions/*/answer", CLERK, REVIEWER),
+            rule("/admin/questions/**", EDITORIAL),
+            rule("/admin/ratings/**", REVIEWER, APPROVER),
             // reporting
             rule("/admin/compliance", REVIEWER, APPROVER, SYSADMIN),
             rule("/admin/compliance.xlsx", REVIEWER, APPROVER, SYSADMIN),

@@ -39,19 +39,22 @@ class FeedController {
 
     /** Public pages that are not documents or columns, listed in the sitemap after the home page. */
     static final List<String> FIXED_PAGES = List.of("/catalogue", "/guide", "/guide/matters", "/reports/annual", "/data",
-            "/requests/new", "/consultations");
+            "/requests/new", "/consultations", "/questions");
 
     private final PublishedItems published;
     private final ContentManagement content;
     private final CatalogueColumns catalogue;
+    private final org.gongkai.interaction.Questions questions;
     private final String baseUrl;
     private final String siteName;
 
-    FeedController(PublishedItems published, ContentManagement content, CatalogueColumns catalogue, @Value("${gongkai.base-url}") String baseUrl,
+    FeedController(PublishedItems published, ContentManagement content, CatalogueColumns catalogue,
+                   org.gongkai.interaction.Questions questions, @Value("${gongkai.base-url}") String baseUrl,
                    @Value("${gongkai.site-name}") String siteName) {
         this.published = published;
         this.content = content;
         this.catalogue = catalogue;
+        this.questions = questions;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.siteName = siteName;
     }
@@ -83,6 +86,10 @@ class FeedController {
         for (var entry : published.sitemap()) {
             xml.append("  <url><loc>").append(baseUrl).append("/items/").append(escape(entry.documentId()))
                     .append("</loc><lastmod>").append(entry.lastModified().toString()).append("</lastmod></url>\n");
+        }
+        for (var question : questions.published(null, null, 5000)) {
+            xml.append("  <url><loc>").append(baseUrl).append("/questions/").append(question.id())
+                    .append("</loc><lastmod>").append(question.repliedAt().toString()).append("</lastmod></url>\n");
         }
         xml.append("</urlset>\n");
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8")).body(xml.toString());

@@ -28,9 +28,11 @@ class ItemController {
     private static final Set<String> INLINE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg");
 
     private final PublishedItems published;
+    private final org.gongkai.interaction.Questions questions;
 
-    ItemController(PublishedItems published) {
+    ItemController(PublishedItems published, org.gongkai.interaction.Questions questions) {
         this.published = published;
+        this.questions = questions;
     }
 
     @GetMapping("/items/{id}")
@@ -57,6 +59,7 @@ class ItemController {
         model.addAttribute("s", item.summary());
         model.addAttribute("tables", org.gongkai.tables.PublishedTables.read(item.maskedTablesJson()));
         model.addAttribute("printView", printView);
+        model.addAttribute("relatedQuestions", questions.relatedTo(id));
         return "portal/item";
     }
 

@@ -28,11 +28,14 @@ class SearchController {
     static final int PAGE_SIZE = 10;
 
     private final PublishedItems published;
+    /** Published questions and answers (政民互动) matching the query, shown beside the items. */
+    private final org.gongkai.interaction.Questions questions;
     private final PublicSearch search;
 
-    SearchController(PublishedItems published, PublicSearch search) {
+    SearchController(PublishedItems published, PublicSearch search, org.gongkai.interaction.Questions questions) {
         this.published = published;
         this.search = search;
+        this.questions = questions;
     }
 
     @GetMapping("/search")
@@ -50,6 +53,7 @@ class SearchController {
         model.addAttribute("sort", order == PublicSearch.Order.DATE ? "date" : "relevance");
         model.addAttribute("filter", filter);
         model.addAttribute("facets", published.facets());
+        model.addAttribute("questionHits", query.isBlank() ? List.of() : questions.published(null, query, 5));
         try {
             model.addAttribute("results", query.isBlank() ? null : bounded(query, filter, order, Math.min(Math.max(page, 1), 1000)));
         } catch (org.springframework.dao.DataAccessException e) {
