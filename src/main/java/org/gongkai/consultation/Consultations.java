@@ -438,10 +438,16 @@ public class Consultations {
     /** Published consultations closed more than {@link #FEEDBACK_DUE_DAYS} days ago whose feedback is not public. */
     @Transactional(readOnly = true)
     public List<OverdueFeedback> overdueFeedback() {
+        return overdueFeedback(FEEDBACK_DUE_DAYS);
+    }
+
+    /** Published consultations closed more than {@code dueDays} days ago whose feedback is not public (the self-check's rule). */
+    @Transactional(readOnly = true)
+    public List<OverdueFeedback> overdueFeedback(int dueDays) {
         LocalDate today = today();
         List<OverdueFeedback> overdue = new ArrayList<>();
         for (Row row : rows("select * from consultation where closes_on < ? order by closes_on, id",
-                Date.valueOf(today.minusDays(FEEDBACK_DUE_DAYS)))) {
+                Date.valueOf(today.minusDays(dueDays)))) {
             if (published(row) && phase(row) == ConsultationPhase.CLOSED) {
                 overdue.add(new OverdueFeedback(row.id, latestPublicEdition(row).title(), departmentName(row.departmentId),
                         row.closesOn, ChronoUnit.DAYS.between(row.closesOn, today)));

@@ -227,6 +227,23 @@ public class Questions {
                 .sorted(java.util.Comparator.comparing(QuestionView::reviewedAt).reversed()).limit(200).toList();
     }
 
+    /** A question past its working-day limit without an answer, as the site self-check lists it (no asker's data). */
+    public record Overdue(long id, String number, String departmentName, LocalDate dueOn, int daysOverdue) {
+    }
+
+    /** Every question past its working-day limit without an answer (the self-check's 互动回应差; reads, changes nothing). */
+    @Transactional(readOnly = true)
+    public List<Overdue> overdue() {
+        var rules = calendar.rules();
+        LocalDate today = LocalDate.now(clock);
+        java.util.Map<Long, String> names = identity.departmentNames();
+        return jdbc.query("select " + COLUMNS + " from question q where q.state <> 'REPLIED' order by q.id",
+                        (rs, n) -> view(rs, rules, today, names)).stream()
+                .filter(QuestionView::overdue)
+                .map(q -> new Overdue(q.id(), q.number(), q.departmentName(), q.dueOn(), q.daysOverdue()))
+                .toList();
+    }
+
     /** Questions past their working-day limit, for the office's start page. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('REVIEWER', 'APPROVER', 'CLERK')")
@@ -267,15 +284,18 @@ public class Questions {
     }
 
     private QuestionView load(long id, WorkingDayCalendar.Rules rules, LocalDate today) {
-        List<QuestionView> found = jdbc.query("select " + COLUMNS + ", d.name from question q left join department d on d.id = q.department_id where q.id = ?",
-                (rs, n) -> view(rs, rules, today), id);
+        // the department's name comes from identity, which owns the table
+        java.util.Map<Long, String> names = identity.departmentNames();
+        List<QuestionView> found = jdbc.query("select " + COLUMNS + " from question q where q.id = ?",
+                (rs, n) -> view(rs, rules, today, names), id);
         if (found.isEmpty()) {
             throw new NotFoundException();
         }
         return found.get(0);
     }
 
-    private static QuestionView view(ResultSet rs, WorkingDayCalendar.Rules rules, LocalDate today) throws SQLException {
+    private static QuestionView view(ResultSet rs, WorkingDayCalendar.Rules rules, LocalDate today,
+                                     java.util.Map<Long, String> departmentNames) throws SQLException {
         LocalDate receivedOn = rs.getObject("received_on", LocalDate.class);
         int days = rs.getInt("answer_days");
         LocalDate due = rules.addWorkingDays(receivedOn, days, List.of());
@@ -283,7 +303,7 @@ public class Questions {
         return new QuestionView(rs.getLong("id"), rs.getString("number"), QuestionTopic.valueOf(rs.getString("topic")),
                 rs.getString("title"), rs.getString("body"), rs.getString("asker_name"), rs.getString("contact"),
                 rs.getBoolean("may_publish"), QuestionState.valueOf(rs.getString("state")), receivedOn, days, due, left,
-                (Long) rs.getObject("department_id"), rs.getString("name"), rs.getString("answer"),
+                (Long) rs.getObject("department_id"), departmentNames.get((Long) rs.getObject("department_id")), rs.getString("answer"),
                 (Long) rs.getObject("answered_by"), instant(rs, "answered_at"), rs.getObject("answered_on", LocalDate.class),
                 rs.getString("review_note"), (Long) rs.getObject("reviewed_by"), instant(rs, "reviewed_at"),
                 rs.getString("public_title"), rs.getString("public_body"), rs.getString("public_answer"),
@@ -462,18 +482,24 @@ public class Questions {
     }
 
     private static final String PUBLIC_COLUMNS = """
-            select q.id, q.topic, q.public_title, q.public_body, q.public_answer, d.name, q.received_on, q.published_at,
-                q.related_document from question q join department d on d.id = q.department_id
-            where q.published_at is not null and q.may_publish and q.state = 'REPLIED'""";
+            select q.id, q.topic, q.public_title, q.public_body, q.public_answer, q.department_id, q.received_on, q.published_at,
+                q.related_document from question q
+            where q.department_id is not null and q.published_at is not null and q.may_publish and q.state = 'REPLIED'""";
 
-    private static PublicQuestion publicQuestion(ResultSet rs, int n) throws SQLException {
+    /** Maps public rows; the department names are read once per query from identity, which owns them. */
+    private org.springframework.jdbc.core.RowMapper<PublicQuestion> publicQuestions() {
+        java.util.Map<Long, String> names = identity.departmentNames();
+        return (rs, n) -> publicQuestion(rs, names);
+    }
+
+    private static PublicQuestion publicQuestion(ResultSet rs, java.util.Map<Long, String> names) throws SQLException {
         return new PublicQuestion(rs.getLong(1), QuestionTopic.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getTimestamp(8).toInstant(), rs.getString(9));
+                rs.getString(5), names.get(rs.getLong(6)), rs.getObject(7, LocalDate.class), rs.getTimestamp(8).toInstant(), rs.getString(9));
     }
 
     @Transactional(readOnly = true)
     public Optional<PublicQuestion> published(long id) {
-        return jdbc.query(PUBLIC_COLUMNS + " and q.id = ?", Questions::publicQuestion, id).stream().findFirst();
+        return jdbc.query(PUBLIC_COLUMNS + " and q.id = ?", publicQuestions(), id).stream().findFirst();
     }
 
     /** Published Q&A, newest first, optionally of one topic and containing a phrase (in question or answer). */
@@ -494,14 +520,14 @@ public class Questions {
         }
         sql.append(" order by q.published_at desc, q.id desc limit ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), Questions::publicQuestion, args.toArray());
+        return jdbc.query(sql.toString(), publicQuestions(), args.toArray());
     }
 
     /** Published Q&A that name this item as their source, for the item page. */
     @Transactional(readOnly = true)
     public List<PublicQuestion> relatedTo(String documentId) {
         return jdbc.query(PUBLIC_COLUMNS + " and q.related_document = ? order by q.published_at desc limit 10",
-                Questions::publicQuestion, documentId);
+                publicQuestions(), documentId);
     }
 
     /** How many published Q&A each topic has. */
