@@ -14,9 +14,12 @@ import org.openqa.selenium.support.ui.Select;
 /** The office opens 网站自查, follows a finding to the column, an item is published there, and the finding clears. */
 class BrowserInspectionTests extends AbstractIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher catalogueEvents;
+
     @Test
     void theOfficeFollowsAFindingToTheColumnAndItClearsOnceAnItemIsPublished() {
-        var column = InspectionFixtures.column(jdbc, "STATIC", null);
+        var column = InspectionFixtures.column(jdbc, catalogueEvents, "STATIC", null);
         String title = "自查整改测试信息" + InspectionFixtures.shortId();
         try (Browser browser = Browser.desktop()) {
             var driver = browser.driver();
@@ -57,8 +60,8 @@ class BrowserInspectionTests extends AbstractIntegrationTest {
 
     @Test
     void eachInspectionPageOnDesktopAndPhone() {
-        var column = InspectionFixtures.column(jdbc, "STATIC", null);
-        InspectionFixtures.TestColumn empty = InspectionFixtures.column(jdbc, "STATIC", null);
+        var column = InspectionFixtures.column(jdbc, catalogueEvents, "STATIC", null);
+        InspectionFixtures.TestColumn empty = InspectionFixtures.column(jdbc, catalogueEvents, "STATIC", null);
         jdbc.update("update catalogue_node set intentionally_empty = true, empty_reason = '本机关本年度未作出行政许可决定。' where id = ?", empty.id());
         for (boolean phone : new boolean[] {false, true}) {
             try (Browser browser = phone ? Browser.phone() : Browser.desktop()) {

@@ -24,7 +24,8 @@ final class InspectionFixtures {
     }
 
     /** A new root column of the given kind, whose disclosure matter names the department (null: no matter). */
-    static TestColumn column(JdbcTemplate jdbc, String kind, Long departmentId) {
+    static TestColumn column(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, String kind,
+                             Long departmentId) {
         String suffix = shortId();
         String name = "自查测试栏目" + suffix;
         Long matter = departmentId == null ? null : jdbc.queryForObject("""
@@ -34,6 +35,8 @@ final class InspectionFixtures {
         long id = jdbc.queryForObject("""
                 insert into catalogue_node (code, name, position, kind, disclosure_matter_id) values (?, ?, 9000, ?, ?) returning id""",
                 Long.class, "t-" + suffix, name, kind, matter);
+        // written past content's API, so tell the public catalogue's cache as content does after a change
+        events.publishEvent(new org.gongkai.content.CatalogueChanged("t-" + suffix));
         return new TestColumn(id, "t-" + suffix, name);
     }
 

@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The self-check's done-when cases of issue #20, on a fixed clock. */
 class SiteInspectionIntegrationTests extends AbstractIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher catalogueEvents;
+
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Autowired
@@ -62,7 +65,7 @@ class SiteInspectionIntegrationTests extends AbstractIntegrationTest {
         var department = PublicationFixtures.newDepartment(jdbc);
         String clerkName = TestAccounts.create(jdbc, department.name(), "CLERK");
         long clerk = jdbc.queryForObject("select id from staff_user where username = ?", Long.class, clerkName);
-        var column = InspectionFixtures.column(jdbc, "DYNAMIC", department.id());
+        var column = InspectionFixtures.column(jdbc, catalogueEvents, "DYNAMIC", department.id());
         LocalDate published = LocalDate.of(2026, 6, 1);
         publish(InspectionFixtures.item(department, column, "工作动态一则", "<p>召开专题会议。</p>",
                 published.atTime(9, 0).atZone(CHINA).toInstant()));
@@ -101,7 +104,7 @@ class SiteInspectionIntegrationTests extends AbstractIntegrationTest {
 
     @Test
     void aBlankColumnIsListedUnlessMarkedIntentionallyEmptyAndThePublicPageSaysWhy() throws Exception {
-        var column = InspectionFixtures.column(jdbc, "STATIC", null);
+        var column = InspectionFixtures.column(jdbc, catalogueEvents, "STATIC", null);
         assertThat(findings(inspection.run(LocalDate.now(testClock)), "blankColumns"))
                 .anySatisfy(f -> {
                     assertThat(f.subject()).contains(column.name());
@@ -134,7 +137,7 @@ class SiteInspectionIntegrationTests extends AbstractIntegrationTest {
         try {
             String external = "http://127.0.0.1:" + server.getAddress().getPort();
             var department = PublicationFixtures.newDepartment(jdbc);
-            var column = InspectionFixtures.column(jdbc, "STATIC", department.id());
+            var column = InspectionFixtures.column(jdbc, catalogueEvents, "STATIC", department.id());
             PublicationContent target = InspectionFixtures.item(department, column, "将被撤下的通知", "<p>内容。</p>", testClock.instant());
             publish(target);
             String title = "含链接的通知" + InspectionFixtures.shortId();

@@ -27,7 +27,7 @@ public class QuestionScheduling {
             this.questions = questions;
         }
 
-        @Scheduled(cron = "0 40 7 * * *", zone = "Asia/Shanghai")
+        @Scheduled(cron = "0 40 7 * * *", zone = "${gongkai.time-zone}")
         @SchedulerLock(name = "question-deadline-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
         public void run() {
             int sent = questions.remind();

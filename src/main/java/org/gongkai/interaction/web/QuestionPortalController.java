@@ -49,13 +49,15 @@ class QuestionPortalController {
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
     private final Questions questions;
+    private final org.gongkai.publication.PublishedItems items;
     private final InteractionThrottle throttle;
     private final String baseUrl;
     private final String siteName;
 
-    QuestionPortalController(Questions questions, InteractionThrottle throttle, @Value("${gongkai.base-url}") String baseUrl,
+    QuestionPortalController(Questions questions, org.gongkai.publication.PublishedItems items, InteractionThrottle throttle, @Value("${gongkai.base-url}") String baseUrl,
                              @Value("${gongkai.site-name}") String siteName) {
         this.questions = questions;
+        this.items = items;
         this.throttle = throttle;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.siteName = siteName;
@@ -80,6 +82,8 @@ class QuestionPortalController {
     String show(@PathVariable long id, Model model) {
         PublicQuestion question = questions.published(id).orElseThrow(NotFoundException::new);
         model.addAttribute("question", question);
+        model.addAttribute("relatedItem", question.relatedDocument() == null ? null
+                : items.find(question.relatedDocument()).map(i -> i.summary()).orElse(null));
         return "portal/questions/show";
     }
 
