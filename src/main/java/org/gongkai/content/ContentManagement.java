@@ -84,45 +84,6 @@ public class ContentManagement {
 
     // ---- catalogue ---------------------------------------------------------------------------------------------------
 
-    /**
-     * The live catalogue as public pages show it, read once and kept until the catalogue or anything public changes (this
-     * node's {@link CatalogueChanged} after its commit, or {@link org.gongkai.infrastructure.PublicChangeObserved} from any
-     * node); the nodes are detached and must not be changed. The console reads {@link #catalogue()}.
-     */
-    public List<CatalogueNode> publicCatalogue() {
-        List<CatalogueNode> cached = publicCatalogue;
-        if (cached == null) {
-            long generation = catalogueGeneration.get();
-            cached = List.copyOf(catalogue());
-            if (catalogueGeneration.get() == generation) {
-                publicCatalogue = cached;
-            }
-        }
-        return cached;
-    }
-
-    /** A live node of {@link #publicCatalogue()} by its code. */
-    public Optional<CatalogueNode> publicNode(String code) {
-        return publicCatalogue().stream().filter(n -> n.getCode().equals(code)).findFirst();
-    }
-
-    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    public void forgetPublicCatalogue(CatalogueChanged changed) {
-        catalogueGeneration.incrementAndGet();
-        publicCatalogue = null;
-    }
-
-    @org.springframework.context.event.EventListener
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    public void forgetPublicCatalogue(org.gongkai.infrastructure.PublicChangeObserved observed) {
-        catalogueGeneration.incrementAndGet();
-        publicCatalogue = null;
-    }
-
-    private volatile List<CatalogueNode> publicCatalogue;
-    private final java.util.concurrent.atomic.AtomicLong catalogueGeneration = new java.util.concurrent.atomic.AtomicLong();
-
     @Transactional(readOnly = true)
     public List<CatalogueNode> catalogue() {
         return nodes.findByRetiredFalseOrderByParentIdAscPositionAscIdAsc();
@@ -136,25 +97,7 @@ public class ContentManagement {
     /** The codes of a node and all its descendants. */
     @Transactional(readOnly = true)
     public List<String> codesUnder(String code) {
-        return codesUnder(catalogue(), code);
-    }
-
-    /** {@link #codesUnder} from {@link #publicCatalogue()}. */
-    public List<String> publicCodesUnder(String code) {
-        return codesUnder(publicCatalogue(), code);
-    }
-
-    private static List<String> codesUnder(List<CatalogueNode> all, String code) {
-        CatalogueNode root = all.stream().filter(n -> n.getCode().equals(code)).findFirst().orElse(null);
-        if (root == null) {
-            return List.of();
-        }
-        List<CatalogueNode> found = new java.util.ArrayList<>(List.of(root));
-        for (int i = 0; i < found.size(); i++) {
-            Long parent = found.get(i).getId();
-            all.stream().filter(n -> parent.equals(n.getParentId())).forEach(found::add);
-        }
-        return found.stream().map(CatalogueNode::getCode).toList();
+        return PublicCatalogue.codesUnder(catalogue(), code);
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------------
@@ -427,7 +370,6 @@ public class ContentManagement {
             }
         }
     }
-
 
     private EditionView toView(Edition e) {
         return toViews(List.of(e)).get(0);

@@ -21,12 +21,10 @@ import org.gongkai.publication.PublicationWriter;
 import org.gongkai.publication.PublishedItems;
 import org.gongkai.publication.Validity;
 import org.gongkai.support.RuleViolation;
-import org.gongkai.tables.PersonalDataScanner;
 import org.gongkai.workflow.WorkflowRules.Actor;
 import org.gongkai.workflow.WorkflowRules.Subject;
 import org.gongkai.workflow.internal.WorkflowRecords;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,12 +49,14 @@ public class EditionWorkflow {
     private final List<SubmissionCheck> submissionChecks;
     private final PublishedItems publishedItems;
     private final TextCheckGate textChecks;
+    private final DecisionRecords decisions;
 
     EditionWorkflow(ContentManagement content, Attachments attachments, WorkflowRecords records, PublicationWriter publication,
                     EditionPublishing publishing, IdentityManagement identity, AuditTrail audit, Notifications notifications,
                     ApplicationEventPublisher events, Clock clock, List<SubmissionCheck> submissionChecks,
-                    PublishedItems publishedItems, TextCheckGate textChecks) {
+                    PublishedItems publishedItems, TextCheckGate textChecks, DecisionRecords decisions) {
         this.textChecks = textChecks;
+        this.decisions = decisions;
         this.submissionChecks = submissionChecks;
         this.publishedItems = publishedItems;
         this.content = content;
@@ -77,7 +77,7 @@ public class EditionWorkflow {
      */
     public EditionWorkflow at(Clock other) {
         return new EditionWorkflow(content, attachments, records, publication, publishing.at(other), identity, audit,
-                notifications, events, other, submissionChecks, publishedItems, textChecks);
+                notifications, events, other, submissionChecks, publishedItems, textChecks, decisions);
     }
 
     private void checkSubmittable(long editionId) {
@@ -109,15 +109,7 @@ public class EditionWorkflow {
      */
     @Transactional(readOnly = true)
     public PersonalDataCheck personalData(long editionId) {
-        List<PersonalDataScanner.Hit> hits = new java.util.ArrayList<>(PersonalDataScanner.scanHtml(content.view(editionId).bodyHtml(), "正文"));
-        List<Attachments.Scan> unchecked = new java.util.ArrayList<>();
-        for (Attachments.Scan scan : attachments.scans(editionId)) {
-            hits.addAll(scan.findings());
-            if (scan.state() != Attachments.ScanState.READ) {
-                unchecked.add(scan);
-            }
-        }
-        return new PersonalDataCheck(List.copyOf(hits), List.copyOf(unchecked));
+        return PersonalDataCheck.of(editionId, content, attachments);
     }
 
     /** What a staff member may do with an edition now, for the buttons of the console. */
@@ -189,7 +181,7 @@ public class EditionWorkflow {
         Instant now = Instant.now(clock);
         WorkflowFacts facts = records.facts(editionId);
         textChecks.accept(editionId, facts.round(), textCheckNote, me.id(), now);
-        recordReview(editionId, facts.round(), false, me, now, checklist, opinion.strip(), hits, personalDataNote, unchecked, "PASS");
+        decisions.review(editionId, facts.round(), false, me, now, checklist, opinion.strip(), hits, personalDataNote, unchecked, "PASS");
         records.reviewed(editionId, me.id(), now);
         move(edition, EditionAction.PASS_REVIEW, me.id(), now);
         audit.record("review.passed", "edition", editionId, unchecked == 0 ? view.title()
@@ -212,9 +204,9 @@ public class EditionWorkflow {
         Instant now = Instant.now(clock);
         WorkflowFacts facts = records.facts(editionId);
         if (edition.getState() == EditionState.SUBMITTED) {
-            recordReview(editionId, facts.round(), false, me, now, Checklist.none(), reason.strip(), 0, null, 0, "RETURN");
+            decisions.review(editionId, facts.round(), false, me, now, Checklist.none(), reason.strip(), 0, null, 0, "RETURN");
         } else {
-            recordApproval(editionId, facts.round(), me, now, "RETURN", reason.strip(), null);
+            decisions.approval(editionId, facts.round(), me, now, "RETURN", reason.strip(), null);
         }
         records.returned(editionId, reason.strip(), now);
         move(edition, EditionAction.RETURN, me.id(), now);
@@ -229,7 +221,7 @@ public class EditionWorkflow {
         Edition edition = take(EditionAction.APPROVE, editionId, me);
         EditionView view = content.view(editionId);
         Instant now = Instant.now(clock);
-        recordApproval(editionId, records.facts(editionId).round(), me, now, "APPROVE", opinion, publishAt);
+        decisions.approval(editionId, records.facts(editionId).round(), me, now, "APPROVE", opinion, publishAt);
         records.approved(editionId, me.id(), now);
         move(edition, EditionAction.APPROVE, me.id(), now);
         audit.record("edition.approved", "edition", editionId, view.title());
@@ -250,7 +242,7 @@ public class EditionWorkflow {
         if (facts.round() == 0) {
             records.submitted(editionId, view.createdBy(), now);
         }
-        recordApproval(editionId, records.facts(editionId).round(), me, now, "FORCE", reason.strip(), null);
+        decisions.approval(editionId, records.facts(editionId).round(), me, now, "FORCE", reason.strip(), null);
         records.forcePublished(editionId, me.id(), reason.strip());
         audit.record("edition.forcePublished", "edition", editionId, reason.strip());
         publishing.publishNow(edition, EditionAction.FORCE_PUBLISH, me.id(), view, now);
@@ -274,7 +266,7 @@ public class EditionWorkflow {
             throw new RuleViolation("opinion", "review.error.opinion");
         }
         Instant now = Instant.now(clock);
-        recordReview(editionId, facts.round(), true, me, now, checklist, opinion.strip(), 0, null, 0,
+        decisions.review(editionId, facts.round(), true, me, now, checklist, opinion.strip(), 0, null, 0,
                 checklist.allHold() ? "PASS" : "RETURN");
         records.retrospectivelyReviewed(editionId, now);
         closeNotices(editionId);
@@ -373,25 +365,6 @@ public class EditionWorkflow {
     private void move(Edition edition, EditionAction action, Long actor, Instant at) {
         edition.apply(action);
         events.publishEvent(EditionEvent.of(action, edition.getId(), edition.getDocumentId(), actor, at));
-    }
-
-    private void recordReview(long editionId, int round, boolean retrospective, StaffPrincipal me, Instant now, Checklist checklist,
-                              String opinion, int hits, String note, int uncheckedAttachments, String decision) {
-        try {
-            records.insertReview(editionId, round, retrospective, me.id(), now, checklist, opinion, hits, note, uncheckedAttachments,
-                    decision);
-        } catch (DuplicateKeyException e) {
-            throw new WorkflowRefused("workflow.refused.state", true);
-        }
-    }
-
-    private void recordApproval(long editionId, int round, StaffPrincipal me, Instant now, String decision, String opinion,
-                                Instant publishAt) {
-        try {
-            records.insertApproval(editionId, round, me.id(), now, decision, opinion, publishAt);
-        } catch (DuplicateKeyException e) {
-            throw new WorkflowRefused("workflow.refused.state", true);
-        }
     }
 
     List<Long> reviewersOf(long departmentId, Role role) {

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.gongkai.content.CatalogueColumns;
 import org.gongkai.content.CatalogueColumns.CatalogueColumn;
-import org.gongkai.content.ContentManagement;
+import org.gongkai.content.PublicCatalogue;
 import org.gongkai.infrastructure.NotFoundException;
 import org.gongkai.publication.PublicViews.ItemFilter;
 import org.gongkai.publication.PublishedItems;
@@ -29,14 +29,14 @@ class CatalogueController {
 
     static final int PAGE_SIZE = 20;
 
-    private final ContentManagement content;
+    private final PublicCatalogue publicCatalogue;
     private final PublishedItems published;
     private final org.gongkai.content.ColumnCadence cadence;
     private final CatalogueColumns catalogue;
 
-    CatalogueController(ContentManagement content, PublishedItems published, org.gongkai.content.ColumnCadence cadence,
+    CatalogueController(PublicCatalogue publicCatalogue, PublishedItems published, org.gongkai.content.ColumnCadence cadence,
                         CatalogueColumns catalogue) {
-        this.content = content;
+        this.publicCatalogue = publicCatalogue;
         this.catalogue = catalogue;
         this.published = published;
         this.cadence = cadence;
@@ -68,7 +68,7 @@ class CatalogueController {
         CatalogueColumn node = all.stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow(NotFoundException::new);
         CatalogueColumn parent = node.parentCode() == null ? null
                 : all.stream().filter(n -> n.code().equals(node.parentCode())).findFirst().orElse(null);
-        ItemFilter filter = new ItemFilter(content.publicCodesUnder(code), blank(topic), blank(genre), blank(department), year, validity);
+        ItemFilter filter = new ItemFilter(publicCatalogue.codesUnder(code), blank(topic), blank(genre), blank(department), year, validity);
         model.addAttribute("node", node);
         model.addAttribute("parent", parent);
         model.addAttribute("children", all.stream().filter(n -> node.code().equals(n.parentCode())).toList());
