@@ -75,7 +75,6 @@ public class ConsultationComments {
         this.clock = clock;
     }
 
-
     /** The comments as received, for the department (and the reviewers covering it); never for the public. */
     @Transactional(readOnly = true)
     public List<Comment> comments(long id, StaffPrincipal me) {

@@ -78,7 +78,6 @@ public class ConsultationDrafting {
         return minimumDays;
     }
 
-
     /** Creates the consultation and its draft edition in 意见征集; the clerk then adds attachments and submits it for review. */
     @Transactional
     public long create(Draft draft, StaffPrincipal me) {

@@ -76,9 +76,9 @@ class ConsultationRecords {
     }
 
     record Row(long id, long documentId, String publicId, long departmentId, String title, String draftHtml,
-                       String background, String basis, String mainContent, LocalDate opensOn, LocalDate closesOn,
-                       String shortWindowReason, String howToComment, boolean nameRequired, Long feedbackDocumentId,
-                       String feedbackPublicId, String feedbackSummary, long version) {
+               String background, String basis, String mainContent, LocalDate opensOn, LocalDate closesOn,
+               String shortWindowReason, String howToComment, boolean nameRequired, Long feedbackDocumentId,
+               String feedbackPublicId, String feedbackSummary, long version) {
     }
 
     static Row mapRow(ResultSet rs, int n) throws SQLException {

@@ -16,7 +16,6 @@ import org.gongkai.support.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-
 /**
  * 意见征集 (seed 001, 决策公开: "公开征求意见，公布决策草案、背景、依据和主要内容"). A consultation's public text — the draft, its
  * 起草说明 and the window — is an edition of a document in the 意见征集 column and goes through the ordinary review workflow;

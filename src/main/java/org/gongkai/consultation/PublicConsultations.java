@@ -67,7 +67,6 @@ public class PublicConsultations {
         this.clock = clock;
     }
 
-
     /** Consultations whose text is public, newest first; open ones first. */
     @Transactional(readOnly = true)
     public List<PublicSummary> publicList() {

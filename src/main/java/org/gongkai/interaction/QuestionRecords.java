@@ -54,7 +54,6 @@ class QuestionRecords {
         this.clock = clock;
     }
 
-
     List<QuestionView> visible(StaffPrincipal me, String condition) {
         List<Long> ids = seesAll(me)
                 ? jdbc.queryForList("select q.id from question q where " + condition, Long.class)
