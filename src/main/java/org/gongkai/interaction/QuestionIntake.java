@@ -1,6 +1,5 @@
 package org.gongkai.interaction;
 
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuestionIntake {
 
-    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final QuestionRecords records;
     private final JdbcTemplate jdbc;
@@ -90,13 +87,13 @@ public class QuestionIntake {
         int serial = jdbc.queryForObject("update question_number_counter set last = last + 1 where year = ? returning last",
                 Integer.class, year);
         String number = String.format("ZMHD%d-%05d", year, serial);
-        String code = newQueryCode();
+        String code = org.gongkai.support.QueryCodes.generate();
         String related = c.relatedDocument() == null || !c.relatedDocument().matches("[a-z0-9]{8,40}") ? null : c.relatedDocument();
         Long id = jdbc.queryForObject("""
                 insert into question (number, query_code_hash, topic, title, body, asker_name, contact, may_publish, state,
                     submitted_at, received_on, answer_days, related_document)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?) returning id""", Long.class,
-                number, encoder.encode(normalise(code)), c.topic().name(), c.title().strip(), c.body().strip(),
+                number, encoder.encode(org.gongkai.support.QueryCodes.normalise(code)), c.topic().name(), c.title().strip(), c.body().strip(),
                 QuestionRecords.blankToNull(c.askerName()), c.contact().strip(), c.mayPublish(), Timestamp.from(Instant.now(clock)), receivedOn,
                 answerDays, related);
         // no name or contact in the audit summary
@@ -105,20 +102,7 @@ public class QuestionIntake {
         return new Receipt(id, number, code, receivedOn, rules.addWorkingDays(receivedOn, answerDays, List.of()));
     }
 
-    private static String newQueryCode() {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            if (i > 0 && i % 4 == 0) {
-                code.append('-');
-            }
-            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-        }
-        return code.toString();
-    }
 
-    private static String normalise(String code) {
-        return code == null ? "" : code.replace("-", "").replace(" ", "").strip().toUpperCase(Locale.ROOT);
-    }
 
     /** The question for a number and query code; a wrong pair and an unknown number take the same time. */
     @Transactional(readOnly = true)
@@ -126,11 +110,11 @@ public class QuestionIntake {
         List<Long> ids = jdbc.queryForList("select id from question where number = ?", Long.class,
                 number == null ? "" : number.strip().toUpperCase(Locale.ROOT));
         if (ids.isEmpty()) {
-            encoder.matches(normalise(code), dummyHash);
+            encoder.matches(org.gongkai.support.QueryCodes.normalise(code), dummyHash);
             return Optional.empty();
         }
         String hash = jdbc.queryForObject("select query_code_hash from question where id = ?", String.class, ids.get(0));
-        if (!encoder.matches(normalise(code), hash)) {
+        if (!encoder.matches(org.gongkai.support.QueryCodes.normalise(code), hash)) {
             return Optional.empty();
         }
         QuestionView q = records.load(ids.get(0));

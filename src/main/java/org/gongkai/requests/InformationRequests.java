@@ -334,7 +334,7 @@ public class InformationRequests {
 
     /** A request code as typed: without spaces and dashes, upper case. */
     static String normalise(String code) {
-        return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return org.gongkai.support.QueryCodes.normalise(code);
     }
 
     static boolean seesAll(StaffPrincipal me) {

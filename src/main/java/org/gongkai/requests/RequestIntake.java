@@ -1,6 +1,5 @@
 package org.gongkai.requests;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestIntake {
 
-    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final WorkingDayCalendar calendar;
@@ -175,7 +172,7 @@ public class RequestIntake {
         int serial = jdbc.queryForObject("update request_number_counter set last = last + 1 where year = ? returning last",
                 Integer.class, year);
         String number = String.format("YSQ%d-%05d", year, serial);
-        String code = newQueryCode();
+        String code = org.gongkai.support.QueryCodes.generate();
         ApplicantCategory category = c.organisation() ? c.category() : ApplicantCategory.NATURAL_PERSON;
         Long id = jdbc.queryForObject("""
                 insert into info_request (number, query_code_hash, channel, applicant_kind, applicant_category, applicant_name,
@@ -205,16 +202,6 @@ public class RequestIntake {
         return new Submitted(id, number, code, arrivedOn, receivedOn, due);
     }
 
-    private static String newQueryCode() {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            if (i > 0 && i % 4 == 0) {
-                code.append('-');
-            }
-            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-        }
-        return code.toString();
-    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
