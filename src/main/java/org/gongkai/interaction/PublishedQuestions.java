@@ -60,10 +60,18 @@ public class PublishedQuestions {
                 q.related_document from question q
             where q.department_id is not null and q.published_at is not null and q.may_publish and q.state = 'REPLIED'""";
 
-    /** Maps public rows; the department names are read once per query from identity, which owns them. */
+    /**
+     * Maps public rows; the department names are read from identity, which owns them, once per query and only when a row
+     * comes back (an item page or a search with no matching question costs one query, not two).
+     */
     private org.springframework.jdbc.core.RowMapper<PublicQuestion> publicQuestions() {
-        java.util.Map<Long, String> names = identity.departmentNames();
-        return (rs, n) -> publicQuestion(rs, names);
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        return (rs, n) -> {
+            if (names.isEmpty()) {
+                names.putAll(identity.departmentNames());
+            }
+            return publicQuestion(rs, names);
+        };
     }
 
     private static PublicQuestion publicQuestion(ResultSet rs, java.util.Map<Long, String> names) throws SQLException {
