@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pages that no cache answers, side by side with spring-petclinic's /owners/1, in one run on this machine.
-# Usage: PETCLINIC_JAR=…/spring-petclinic-*.jar [BEFORE_JAR=an older gongkai jar] src/bench/uncached.sh [items]
+# Usage: PETCLINIC_JAR=…/spring-petclinic-*.jar [BEFORE_JAR=an older gongkai jar [BEFORE_DB=its own copy of the data]]
+#        src/bench/uncached.sh [items]
 #   items: the generate.sql database gongkai_bench_<items> (default 100000), loaded first by src/bench/run.sh <items>.
 # Build petclinic from its repository (not part of this project): git clone https://github.com/spring-projects/spring-petclinic
 #   && ./mvnw -DskipTests package; it runs on its in-memory H2 database as it comes.
@@ -22,6 +23,7 @@ BEFORE_PORT=${BEFORE_PORT:-9171}
 PET_PORT=${PET_PORT:-9172}
 JAR=${JAR:-target/gongkai-0.1.0-SNAPSHOT.jar}
 BEFORE_JAR=${BEFORE_JAR:-}
+BEFORE_DB=${BEFORE_DB:-}
 PETCLINIC_JAR=${PETCLINIC_JAR:?set PETCLINIC_JAR to a spring-petclinic jar built from its repository}
 OUT=${OUT:-/tmp/gongkai-uncached.md}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -44,10 +46,10 @@ started() { # name port path pid -> seconds until the page answered 200
   printf '%.1f' "$(echo "$(date +%s.%N) - $begin" | bc)"
 }
 
-launch_gongkai() { # jar port log -> sets PID
+launch_gongkai() { # jar port log [database] -> sets PID
   # shellcheck disable=SC2086
   java -Xmx512m $JAVA_OPTS -jar "$1" --server.port="$2" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/${4:-$DB}" --spring.datasource.username=postgres \
     --spring.datasource.hikari.maximum-pool-size=10 --gongkai.base-url="http://127.0.0.1:$2" > "$WORK/$3" 2>&1 &
   PID=$!
   PIDS+=("$PID")
@@ -68,7 +70,7 @@ PIDS+=("$PET_PID")
 launch_gongkai "$JAR" $APP_PORT gongkai.log
 APP_PID=$PID
 if [ -n "$BEFORE_JAR" ]; then
-  launch_gongkai "$BEFORE_JAR" $BEFORE_PORT before.log
+  launch_gongkai "$BEFORE_JAR" $BEFORE_PORT before.log "${BEFORE_DB:-$DB}"
   BEFORE_PID=$PID
 fi
 PET_STARTED=$(started "$begin" $PET_PORT /owners/1 "$PET_PID")

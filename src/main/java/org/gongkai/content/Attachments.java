@@ -88,7 +88,10 @@ public class Attachments {
      * Detection by magic bytes and name only (tika-core's own types): with Tika's parsers on the classpath (search reads
      * attachment text), the default detector would open ZIP containers, before the archive limits below have checked them.
      */
-    private static final Tika TIKA = new Tika(org.apache.tika.mime.MimeTypes.getDefaultMimeTypes());
+    /** Tika's type table is read on the first upload, not while the application starts. */
+    private static final class Detection {
+        static final Tika TIKA = new Tika(org.apache.tika.mime.MimeTypes.getDefaultMimeTypes());
+    }
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
@@ -138,7 +141,7 @@ public class Attachments {
             throw new RuleViolation("file", "attachment.error.tooLarge");
         }
         String filename = sanitiseFilename(originalName);
-        String detected = TIKA.detect(bytes, filename);
+        String detected = Detection.TIKA.detect(bytes, filename);
         String extension = extension(filename);
         Set<String> extensions = ALLOWED.get(detected);
         if (extensions == null || !extensions.contains(extension)) {

@@ -30,9 +30,9 @@ public class CatalogueColumns {
     /**
      * The columns in use, ordered by parent, position and id. Public pages read them on every request, so they are read once
      * and kept until the catalogue or anything public changes (this node's {@link CatalogueChanged} after its commit, or
-     * {@link org.gongkai.infrastructure.PublicChangeObserved} from any node).
+     * {@link org.gongkai.infrastructure.PublicChangeObserved} from any node). No transaction of its own: a page that finds
+     * them kept pays for none (the repository's read has its own when they are read again).
      */
-    @Transactional(readOnly = true)
     public List<CatalogueColumn> columns() {
         List<CatalogueColumn> cached = columns;
         if (cached == null) {
@@ -66,19 +66,16 @@ public class CatalogueColumns {
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** The top columns in use. */
-    @Transactional(readOnly = true)
     public List<CatalogueColumn> topColumns() {
         return columns().stream().filter(c -> c.parentCode() == null).toList();
     }
 
     /** A column in use. */
-    @Transactional(readOnly = true)
     public Optional<CatalogueColumn> column(String code) {
         return columns().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
     /** The columns in use directly below a column. */
-    @Transactional(readOnly = true)
     public List<CatalogueColumn> children(String code) {
         return columns().stream().filter(c -> code.equals(c.parentCode())).toList();
     }

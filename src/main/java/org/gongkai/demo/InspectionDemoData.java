@@ -46,6 +46,10 @@ class InspectionDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // once: a later start must not undo an office's decision to unmark a column, nor count every column again
+        if (cadence.columns().stream().anyMatch(ColumnCadence.Column::intentionallyEmpty)) {
+            return;
+        }
         int marked = 0;
         for (SiteInspection.ColumnState state : inspection.columns(LocalDate.now(clock))) {
             if (state.blank() && cadence.markEmptyIfUnset(state.column().code(),

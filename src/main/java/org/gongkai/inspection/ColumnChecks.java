@@ -16,7 +16,6 @@ import org.gongkai.content.ColumnCadence;
 import org.gongkai.content.ColumnCadence.Column;
 import org.gongkai.content.ColumnCadence.Kind;
 import org.gongkai.inspection.SiteInspection.ColumnState;
-import org.gongkai.publication.PublicStatus;
 import org.gongkai.publication.PublishedInventory;
 import org.springframework.stereotype.Component;
 
@@ -36,41 +35,45 @@ class ColumnChecks {
         this.clock = clock;
     }
 
-    List<ColumnState> states(LocalDate asOf, Thresholds.Values t, List<PublishedInventory.Entry> entries,
-                                           Map<Long, String> departments) {
+    List<ColumnState> states(LocalDate asOf, Thresholds.Values t, Map<String, PublishedInventory.ColumnActivity> activity,
+                             Map<Long, String> departments) {
         List<Column> all = cadence.columns().stream().filter(c -> !c.retired()).toList();
         Map<Long, List<Column>> children = all.stream().filter(c -> c.parentId() != null).collect(Collectors.groupingBy(Column::parentId));
-        Map<String, List<PublishedInventory.Entry>> byCode = entries.stream().collect(Collectors.groupingBy(PublishedInventory.Entry::catalogueCode));
         List<ColumnState> states = new ArrayList<>();
         for (Column column : all) {
-            List<PublishedInventory.Entry> items = new ArrayList<>();
-            collect(column, children, byCode, items);
-            LocalDate last = items.stream().filter(e -> e.status() == PublicStatus.LIVE).map(PublishedInventory.Entry::lastMajorChangeAt)
+            List<PublishedInventory.ColumnActivity> parts = new ArrayList<>();
+            collect(column, children, activity, parts);
+            long items = parts.stream().mapToLong(PublishedInventory.ColumnActivity::items).sum();
+            LocalDate last = parts.stream().map(PublishedInventory.ColumnActivity::lastLiveChange).filter(java.util.Objects::nonNull)
                     .max(Comparator.naturalOrder()).map(i -> i.atZone(clock.getZone()).toLocalDate()).orElse(null);
             Integer limit = column.intervalDays() != null ? column.intervalDays() : switch (column.kind()) {
                 case DYNAMIC, NEWS -> t.staleDaysDynamic();
                 case NOTICE, POLICY -> t.staleDaysNotice();
                 case STATIC -> null;
             };
-            boolean blank = items.isEmpty() && !column.intentionallyEmpty();
+            boolean blank = items == 0 && !column.intentionallyEmpty();
             Long since = last == null ? null : ChronoUnit.DAYS.between(last, asOf);
             LocalDate staleOn = last == null || limit == null ? null : last.plusDays(limit + 1L);
             boolean stale = since != null && limit != null && since > limit;
             boolean dueSoon = !stale && since != null && limit != null && since > limit - t.remindDaysBefore();
             // the department answerable for the column: its disclosure matter's, else the one that last published in it
             Long departmentId = column.matterDepartmentId() != null ? column.matterDepartmentId()
-                    : items.stream().max(Comparator.comparing(PublishedInventory.Entry::lastMajorChangeAt)).map(PublishedInventory.Entry::departmentId).orElse(null);
-            states.add(new ColumnState(column, items.size(), last, limit, since, staleOn, blank, stale, dueSoon,
+                    : parts.stream().max(Comparator.comparing(PublishedInventory.ColumnActivity::lastChange))
+                            .map(PublishedInventory.ColumnActivity::lastDepartmentId).orElse(null);
+            states.add(new ColumnState(column, items, last, limit, since, staleOn, blank, stale, dueSoon,
                     departmentId == null ? "" : departments.getOrDefault(departmentId, ""), departmentId));
         }
         return states;
     }
 
-    private static void collect(Column column, Map<Long, List<Column>> children, Map<String, List<PublishedInventory.Entry>> byCode,
-                                List<PublishedInventory.Entry> into) {
-        into.addAll(byCode.getOrDefault(column.code(), List.of()));
+    private static void collect(Column column, Map<Long, List<Column>> children, Map<String, PublishedInventory.ColumnActivity> activity,
+                                List<PublishedInventory.ColumnActivity> into) {
+        PublishedInventory.ColumnActivity own = activity.get(column.code());
+        if (own != null) {
+            into.add(own);
+        }
         for (Column child : children.getOrDefault(column.id(), List.of())) {
-            collect(child, children, byCode, into);
+            collect(child, children, activity, into);
         }
     }
 

@@ -122,7 +122,7 @@ public class SiteInspection {
         Thresholds.Values t = thresholds.values();
         Map<Long, String> departments = identity.departmentNames();
         List<PublishedInventory.Entry> entries = inventory.entries();
-        List<ColumnState> states = columnChecks.states(asOf, t, entries, departments);
+        List<ColumnState> states = columnChecks.states(asOf, t, inventory.columnActivity(), departments);
 
         List<Check> veto = new ArrayList<>();
         veto.add(unreachable(t));
@@ -175,7 +175,7 @@ public class SiteInspection {
     /** Each column's cadence state on a day. */
     @Transactional(readOnly = true)
     public List<ColumnState> columns(LocalDate asOf) {
-        return columnChecks.states(asOf, thresholds.values(), inventory.entries(), identity.departmentNames());
+        return columnChecks.states(asOf, thresholds.values(), inventory.columnActivity(), identity.departmentNames());
     }
 
     private Check unreachable(Thresholds.Values t) {

@@ -22,6 +22,7 @@ import org.gongkai.identity.IdentityManagement;
 import org.gongkai.identity.Role;
 import org.gongkai.identity.StaffPrincipal;
 import org.gongkai.infrastructure.NotFoundException;
+import org.gongkai.infrastructure.PublicChangeObserved;
 import org.gongkai.infrastructure.PublicChanges;
 import org.gongkai.interaction.internal.Redaction;
 import org.gongkai.calendar.WorkingDayCalendar;
@@ -110,6 +111,34 @@ public class PublishedQuestions {
     public List<PublicQuestion> relatedTo(String documentId) {
         return jdbc.query(PUBLIC_COLUMNS + " and q.related_document = ? order by q.published_at desc limit 10",
                 publicQuestions(), documentId);
+    }
+
+    /**
+     * Whether any published Q&A names this item as its source. Few items have one, and every item page asks, so the
+     * items that do are read once (outside any transaction) and kept until anything public changes: this node's own
+     * publication of an answer announces a public change too, and {@link PublicChangeObserved} reaches every node.
+     */
+    public boolean isAskedAbout(String documentId) {
+        java.util.Set<String> known = askedAbout;
+        if (known == null) {
+            long before = askedAboutGeneration.get();
+            known = java.util.Set.copyOf(jdbc.queryForList("select distinct q.related_document from question q where q.related_document"
+                    + " is not null and q.department_id is not null and q.published_at is not null and q.may_publish"
+                    + " and q.state = 'REPLIED'", String.class));
+            if (askedAboutGeneration.get() == before) {
+                askedAbout = known;
+            }
+        }
+        return known.contains(documentId);
+    }
+
+    private volatile java.util.Set<String> askedAbout;
+    private final java.util.concurrent.atomic.AtomicLong askedAboutGeneration = new java.util.concurrent.atomic.AtomicLong();
+
+    @org.springframework.context.event.EventListener
+    void forgetAskedAbout(PublicChangeObserved observed) {
+        askedAboutGeneration.incrementAndGet();
+        askedAbout = null;
     }
 
     /** How many published Q&A each topic has. */

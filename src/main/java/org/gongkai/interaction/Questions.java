@@ -219,10 +219,12 @@ public class Questions {
         return publishedQuestions.published(topic, phrase, limit);
     }
 
-    /** Published Q&A that name this item as their source, for the item page. */
-    @Transactional(readOnly = true)
+    /**
+     * Published Q&A that name this item as their source, for the item page; no query at all for the many items that no
+     * published question names ({@link PublishedQuestions#isAskedAbout}).
+     */
     public List<PublicQuestion> relatedTo(String documentId) {
-        return publishedQuestions.relatedTo(documentId);
+        return publishedQuestions.isAskedAbout(documentId) ? publishedQuestions.relatedTo(documentId) : List.of();
     }
 
     /** How many published Q&A each topic has. */

@@ -21,14 +21,17 @@ class AttachmentText {
     static final int MAX_CHARS = 200_000;
     private static final Logger log = LoggerFactory.getLogger(AttachmentText.class);
 
-    private final Tika tika = new Tika();
+    /** Tika's parsers are found and configured on first use (about a second), not while the application starts. */
+    private static final class Parsers {
+        static final Tika TIKA = new Tika();
+    }
 
     String extract(String filename, String mediaType, byte[] content) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
         metadata.set(Metadata.CONTENT_TYPE, mediaType);
         try {
-            String text = tika.parseToString(new ByteArrayInputStream(content), metadata, MAX_CHARS);
+            String text = Parsers.TIKA.parseToString(new ByteArrayInputStream(content), metadata, MAX_CHARS);
             // PostgreSQL text holds no NUL; runs of blank lines carry nothing for search
             return text == null ? "" : text.replace('\u0000', ' ').replaceAll("\\s*\\n\\s*", "\n").strip();
         } catch (Exception | LinkageError | StackOverflowError e) {

@@ -137,10 +137,10 @@ public class PublicSearch {
         if (terms.isEmpty()) {
             return new Page<>(List.of(), current, pageSize, 0);
         }
-        // a large sort must not wait for a JIT compilation that costs more than the query itself
-        jdbc.execute("set local jit = off");
+        // in one round trip: a large sort must not wait for a JIT compilation that costs more than the query itself, and
         // no public search may hold a connection for long, whatever plan a rare combination of term and filters gets
-        jdbc.execute("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS);
+        jdbc.queryForList("select set_config('jit', 'off', true), set_config('statement_timeout', ?, true)",
+                String.valueOf(SEARCH_TIMEOUT_MILLIS));
         SearchMatch match = new SearchMatch(terms, filter, order == Order.DATE, zone);
         int offset = (current - 1) * pageSize;
         int wanted = offset + pageSize;
@@ -172,7 +172,8 @@ public class PublicSearch {
      */
     private List<Long> exactNumber(String query, SearchMatch match) {
         String key = SearchText.key(query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query);
-        if (key == null || key.codePointCount(0, key.length()) < 4) {
+        // every 文号 and 索引号 holds a year or a serial: a query without a digit is not one, and costs no lookup
+        if (key == null || key.codePointCount(0, key.length()) < 4 || key.chars().noneMatch(Character::isDigit)) {
             return List.of();
         }
         Sql exact = Sql.of("select s.id from publication_snapshot s where s.search_keys @> array[?::text]", key)

@@ -214,8 +214,9 @@ public class PublishedItems {
 
     /**
      * Filter choices, computed over everything published and kept until the next publication change, so that a search
-     * or catalogue page does not scan the whole read model for them.
+     * or catalogue page does not scan the whole read model for them. No transaction of its own while they are kept.
      */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Facets facets() {
         Facets cached = facets;
         if (cached == null) {

@@ -74,9 +74,10 @@ class CatalogueController {
         model.addAttribute("children", all.stream().filter(n -> node.code().equals(n.parentCode())).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("facets", published.facets());
-        model.addAttribute("items", published.list(filter, Math.max(1, Math.min(page, 10_000)), PAGE_SIZE));
-        // 本栏目暂无此类信息: a column the office left empty on purpose says why
-        model.addAttribute("emptyNote", cadence.emptyNote(code).orElse(null));
+        var items = published.list(filter, Math.max(1, Math.min(page, 10_000)), PAGE_SIZE);
+        model.addAttribute("items", items);
+        // 本栏目暂无此类信息: a column the office left empty on purpose says why (read only for an empty column)
+        model.addAttribute("emptyNote", items.total() == 0 ? cadence.emptyNote(code).orElse(null) : null);
         return "portal/column";
     }
 

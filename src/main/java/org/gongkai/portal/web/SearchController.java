@@ -53,7 +53,8 @@ class SearchController {
         model.addAttribute("sort", order == PublicSearch.Order.DATE ? "date" : "relevance");
         model.addAttribute("filter", filter);
         model.addAttribute("facets", published.facets());
-        model.addAttribute("questionHits", query.isBlank() ? List.of() : questions.published(null, query, 5));
+        // the box of matching Q&A belongs to the first page of results, as the best matches do
+        model.addAttribute("questionHits", query.isBlank() || page > 1 ? List.of() : questions.published(null, query, 5));
         try {
             model.addAttribute("results", query.isBlank() ? null : bounded(query, filter, order, Math.min(Math.max(page, 1), 1000)));
         } catch (org.springframework.dao.DataAccessException e) {
