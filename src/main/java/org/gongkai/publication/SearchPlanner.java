@@ -109,7 +109,9 @@ class SearchPlanner {
         if (share * TEXT_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
             return false;
         }
-        Sql inText = Sql.of("true").and(match.inFullText(false)).and(match.isPublic()).and(match.snapshotFilter());
+        // the filters first: PostgreSQL keeps this order for conditions of equal cost, and a filter that drops 7 of 8 rows
+        // spares their long texts the LIKE (60 instead of 100–128 ms for 工作 with a department at 100,000 items)
+        Sql inText = Sql.of("true").and(match.snapshotFilter()).and(match.inFullText(false)).and(match.isPublic());
         return walk(match, TEXT_COUNT_WALK, "s.*", inText, SEARCH_RESULT_CAP + 1).size() > SEARCH_RESULT_CAP;
     }
 
@@ -192,8 +194,8 @@ class SearchPlanner {
         // `titled` holds every title match; the rest of the page are matches in the summary or body only
         int bodyWanted = wanted - titled.size();
         Sql notInTitle = Sql.of("not (").and(match.inTitle()).and(Sql.of(")"));
-        Sql rest = match.isPublic().and(match.snapshotFilter());
-        List<Long> others = walk(match, BODY_WALK, "s.*", notInTitle.and(match.inFullText(false)).and(rest), bodyWanted);
+        List<Long> others = walk(match, BODY_WALK, "s.*", notInTitle.and(match.snapshotFilter()).and(match.inFullText(false))
+                .and(match.isPublic()), bodyWanted);
         if (others.size() < bodyWanted) {
             others = ranked(match.fullTextIndex(), notInTitle.and(match.inFullText(true)).and(match.snapshotFilter()),
                     match.isPublic(), bodyWanted);
