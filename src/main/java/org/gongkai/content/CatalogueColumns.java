@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.gongkai.content.internal.CatalogueNodeRepository;
 import org.gongkai.infrastructure.NotFoundException;
+import org.gongkai.support.Kept;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,36 +35,29 @@ public class CatalogueColumns {
      * them kept pays for none (the repository's read has its own when they are read again).
      */
     public List<CatalogueColumn> columns() {
-        List<CatalogueColumn> cached = columns;
-        if (cached == null) {
-            long generation = this.generation.get();
-            List<CatalogueNode> all = nodes.findByRetiredFalseOrderByParentIdAscPositionAscIdAsc();
-            Map<Long, String> codes = all.stream().collect(Collectors.toMap(CatalogueNode::getId, CatalogueNode::getCode));
-            cached = all.stream().map(n -> new CatalogueColumn(n.getCode(), n.getName(), n.getDescription(),
-                    n.getParentId() == null ? null : codes.get(n.getParentId()))).toList();
-            if (this.generation.get() == generation) {
-                columns = cached;
-            }
-        }
-        return cached;
+        return columns.get();
+    }
+
+    private final Kept<List<CatalogueColumn>> columns = new Kept<>(this::readColumns);
+
+    private List<CatalogueColumn> readColumns() {
+        List<CatalogueNode> all = nodes.findByRetiredFalseOrderByParentIdAscPositionAscIdAsc();
+        Map<Long, String> codes = all.stream().collect(Collectors.toMap(CatalogueNode::getId, CatalogueNode::getCode));
+        return all.stream().map(n -> new CatalogueColumn(n.getCode(), n.getName(), n.getDescription(),
+                n.getParentId() == null ? null : codes.get(n.getParentId()))).toList();
     }
 
     @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public void forget(CatalogueChanged changed) {
-        generation.incrementAndGet();
-        columns = null;
+        columns.forget();
     }
 
     @org.springframework.context.event.EventListener
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public void forget(org.gongkai.infrastructure.PublicChangeObserved observed) {
-        generation.incrementAndGet();
-        columns = null;
+        columns.forget();
     }
-
-    private volatile List<CatalogueColumn> columns;
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** The top columns in use. */
     public List<CatalogueColumn> topColumns() {

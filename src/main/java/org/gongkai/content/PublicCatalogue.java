@@ -2,10 +2,10 @@ package org.gongkai.content;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.gongkai.content.internal.CatalogueNodeRepository;
 import org.gongkai.infrastructure.PublicChangeObserved;
+import org.gongkai.support.Kept;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,24 +22,16 @@ public class PublicCatalogue {
 
     private final CatalogueNodeRepository nodes;
 
-    private volatile List<CatalogueNode> cached;
-    private final AtomicLong generation = new AtomicLong();
+    private final Kept<List<CatalogueNode>> cached;
 
     PublicCatalogue(CatalogueNodeRepository nodes) {
         this.nodes = nodes;
+        this.cached = new Kept<>(() -> List.copyOf(nodes.findByRetiredFalseOrderByParentIdAscPositionAscIdAsc()));
     }
 
     /** The live nodes, as {@link ContentManagement#catalogue()} orders them. */
     public List<CatalogueNode> nodes() {
-        List<CatalogueNode> list = cached;
-        if (list == null) {
-            long seen = generation.get();
-            list = List.copyOf(nodes.findByRetiredFalseOrderByParentIdAscPositionAscIdAsc());
-            if (generation.get() == seen) {
-                cached = list;
-            }
-        }
-        return list;
+        return cached.get();
     }
 
     /** A live node of {@link #nodes()} by its code. */
@@ -55,15 +47,13 @@ public class PublicCatalogue {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void forget(CatalogueChanged changed) {
-        generation.incrementAndGet();
-        cached = null;
+        cached.forget();
     }
 
     @EventListener
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void forget(PublicChangeObserved observed) {
-        generation.incrementAndGet();
-        cached = null;
+        cached.forget();
     }
 
     static List<String> codesUnder(List<CatalogueNode> all, String code) {

@@ -26,6 +26,7 @@ import org.gongkai.infrastructure.PublicChangeObserved;
 import org.gongkai.infrastructure.PublicChanges;
 import org.gongkai.interaction.internal.Redaction;
 import org.gongkai.calendar.WorkingDayCalendar;
+import org.gongkai.support.Kept;
 import org.gongkai.support.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,10 +57,14 @@ public class PublishedQuestions {
         this.clock = clock;
     }
 
+    /** A question whose passed texts the public may read. */
+    private static final String PUBLIC =
+            "q.department_id is not null and q.published_at is not null and q.may_publish and q.state = 'REPLIED'";
+
     private static final String PUBLIC_COLUMNS = """
             select q.id, q.topic, q.public_title, q.public_body, q.public_answer, q.department_id, q.received_on, q.published_at,
                 q.related_document from question q
-            where q.department_id is not null and q.published_at is not null and q.may_publish and q.state = 'REPLIED'""";
+            where """ + PUBLIC;
 
     /**
      * Maps public rows; the department names are read from identity, which owns them, once per query and only when a row
@@ -119,26 +124,20 @@ public class PublishedQuestions {
      * publication of an answer announces a public change too, and {@link PublicChangeObserved} reaches every node.
      */
     public boolean isAskedAbout(String documentId) {
-        java.util.Set<String> known = askedAbout;
-        if (known == null) {
-            long before = askedAboutGeneration.get();
-            known = java.util.Set.copyOf(jdbc.queryForList("select distinct q.related_document from question q where q.related_document"
-                    + " is not null and q.department_id is not null and q.published_at is not null and q.may_publish"
-                    + " and q.state = 'REPLIED'", String.class));
-            if (askedAboutGeneration.get() == before) {
-                askedAbout = known;
-            }
-        }
-        return known.contains(documentId);
+        return askedAbout.get().contains(documentId);
     }
 
-    private volatile java.util.Set<String> askedAbout;
-    private final java.util.concurrent.atomic.AtomicLong askedAboutGeneration = new java.util.concurrent.atomic.AtomicLong();
+    private final Kept<java.util.Set<String>> askedAbout = new Kept<>(this::readAskedAbout);
+
+    private java.util.Set<String> readAskedAbout() {
+        return java.util.Set.copyOf(jdbc.queryForList(
+                "select distinct q.related_document from question q where " + PUBLIC + " and q.related_document is not null",
+                String.class));
+    }
 
     @org.springframework.context.event.EventListener
     void forgetAskedAbout(PublicChangeObserved observed) {
-        askedAboutGeneration.incrementAndGet();
-        askedAbout = null;
+        askedAbout.forget();
     }
 
     /** How many published Q&A each topic has. */
