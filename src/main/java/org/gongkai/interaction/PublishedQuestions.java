@@ -64,7 +64,7 @@ public class PublishedQuestions {
     private static final String PUBLIC_COLUMNS = """
             select q.id, q.topic, q.public_title, q.public_body, q.public_answer, q.department_id, q.received_on, q.published_at,
                 q.related_document from question q
-            where """ + PUBLIC;
+            where\s""" + PUBLIC;
 
     /**
      * Maps public rows; the department names are read from identity, which owns them, once per query and only when a row
