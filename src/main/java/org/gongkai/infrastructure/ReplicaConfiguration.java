@@ -1,5 +1,6 @@
 package org.gongkai.infrastructure;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -16,13 +17,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 
 /**
  * Public reads from a PostgreSQL streaming replica, when {@code gongkai.replica.url} ({@code GONGKAI_REPLICA_DB_URL}) is set.
  * The application's one DataSource is then wrapped: a connection is taken from the pool only at its first statement, and a
- * connection that a read-only transaction asked for by then comes from {@link PublicReadRouting} (the replica on a public
- * page when it has caught up, else the primary); every other connection is the primary's, as without a replica. Unset,
+ * connection that a read-only transaction asked for by then, or a read-only method without a transaction of its own,
+ * comes from {@link PublicReadRouting} (the replica on a public page when it has caught up, else the primary); every other
+ * connection is the primary's, as without a replica. Unset,
  * nothing is wrapped.
  */
 @Configuration(proxyBeanMethods = false)
@@ -98,6 +101,19 @@ class ReplicaConfiguration {
 
         PublicReadRouting routing() {
             return routing;
+        }
+
+        /**
+         * A read-only method that runs without a transaction of its own ({@code propagation = SUPPORTS}, one statement) on
+         * a public page reads where a read-only transaction would: from the replica when it has caught up.
+         */
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (PublicReadScope.active() && !TransactionSynchronizationManager.isActualTransactionActive()
+                    && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+                return routing.getConnection();
+            }
+            return super.getConnection();
         }
 
         @Override

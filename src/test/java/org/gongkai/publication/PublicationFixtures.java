@@ -58,4 +58,13 @@ public final class PublicationFixtures {
                 previous.issuingDepartmentName(), previous.emergency(), previous.bodyHtml(), previous.bodyText(),
                 previous.attachments(), previous.related(), previous.maskedTablesJson());
     }
+
+    /** The same content filed under another catalogue column. */
+    public static PublicationContent inColumn(PublicationContent c, String catalogueCode, String catalogueName) {
+        return new PublicationContent(c.documentId(), c.editionId(), c.editionNumber(), c.departmentId(),
+                c.departmentCreditCode(), c.publishedAt(), c.minorChange(), c.changeNote(), c.title(), c.documentNumber(),
+                c.writtenOn(), c.summary(), c.keywords(), catalogueCode, catalogueName, c.topic(), c.genre(), c.audience(),
+                c.disclosureAttribute(), c.issuingDepartmentName(), c.emergency(), c.bodyHtml(), c.bodyText(), c.attachments(),
+                c.related(), c.maskedTablesJson());
+    }
 }

@@ -42,8 +42,35 @@ class PublicationIntegrationTests extends AbstractIntegrationTest {
         return transactions.execute(s -> writer.publish(content));
     }
 
+    /** The test department's items in these columns (the demo data has many newer ones). */
+    private static ItemFilter inColumns(PublicationFixtures.Department department, String... codes) {
+        return new ItemFilter(List.of(codes), null, null, department.name(), null, null);
+    }
+
     private static String newId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    @Test
+    void anEditionFiledUnderAnotherColumnMovesTheItemToThatColumnsList() {
+        PublicationFixtures.Department department = PublicationFixtures.newDepartment(jdbc);
+        String id = newId();
+        PublicationContent first = PublicationFixtures.content(department, id, "栏目调整测试", "正文",
+                Instant.parse("2026-05-06T02:00:00Z"));
+        publish(first);
+        assertThat(published.list(inColumns(department, "gggs"), 1, 50).items())
+                .extracting(PublicViews.ItemSummary::documentId).contains(id);
+
+        publish(PublicationFixtures.inColumn(PublicationFixtures.nextEdition(first, 2, "栏目调整测试", false, "改列入政策文件",
+                Instant.parse("2026-05-07T02:00:00Z")), "zcwj-gfxwj", "规范性文件"));
+        assertThat(jdbc.queryForObject("select catalogue_code from public_document where document_id = ?", String.class, id))
+                .as("the document carries its current snapshot's column").isEqualTo("zcwj-gfxwj");
+        assertThat(published.list(inColumns(department, "gggs"), 1, 50).items())
+                .extracting(PublicViews.ItemSummary::documentId).doesNotContain(id);
+        assertThat(published.list(inColumns(department, "zcwj", "zcwj-gfxwj"), 1, 50).items())
+                .extracting(PublicViews.ItemSummary::documentId).contains(id);
+        assertThat(published.list(inColumns(department, "zcwj-gfxwj"), 1, 50).items())
+                .extracting(PublicViews.ItemSummary::documentId).contains(id);
     }
 
     @Test
