@@ -123,6 +123,9 @@ public class PublicPageCache extends OncePerRequestFilter {
         boolean gzip = acceptsGzip(request);
         boolean head = "HEAD".equals(request.getMethod());
         Page page = pages.getIfPresent(key);
+        if (page != null && gzip && page.gzip() == null && page.body().length >= GZIP_MIN_BYTES) {
+            page = compressed(key, page);
+        }
         if (page != null) {
             page.headers().forEach(response::setHeader);
             boolean compressed = gzip && page.gzip() != null;
@@ -166,8 +169,10 @@ public class PublicPageCache extends OncePerRequestFilter {
                     headers.put(name, value);
                 }
             }
-            Page stored = new Page(body, compress(body), type, "\"" + hash(body) + "\"", HTTP_DATE.format(Instant.now()),
-                    java.util.Map.copyOf(headers));
+            // compressed now only for a client that takes gzip; otherwise at the first such client's hit (a crawler or
+            // benchmark without gzip walking the long tail pays for no compression it does not receive)
+            Page stored = new Page(body, gzip ? compress(body) : null, type, "\"" + hash(body) + "\"",
+                    HTTP_DATE.format(Instant.now()), java.util.Map.copyOf(headers));
             if (generation.get() == renderedIn) {
                 pages.put(key, stored);
                 if (generation.get() != renderedIn) {
@@ -210,6 +215,17 @@ public class PublicPageCache extends OncePerRequestFilter {
         return false;
     }
 
+    /** The page with its gzip bytes, stored in place of the plain one unless an eviction or a newer copy came first. */
+    private Page compressed(String key, Page page) {
+        byte[] gzip = compress(page.body());
+        if (gzip == null) {
+            return page;
+        }
+        Page withGzip = new Page(page.body(), gzip, page.contentType(), page.etag(), page.lastModified(), page.headers());
+        pages.asMap().replace(key, page, withGzip);
+        return withGzip;
+    }
+
     private static byte[] compress(byte[] body) {
         if (body.length < GZIP_MIN_BYTES) {
             return null;
@@ -245,8 +261,20 @@ public class PublicPageCache extends OncePerRequestFilter {
         return false;
     }
 
-    private static boolean containsCsrfToken(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8).contains("name=\"_csrf\"");
+    private static final byte[] CSRF_FIELD = "name=\"_csrf\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the page holds a form's CSRF field; searched in the bytes (ASCII in UTF-8), without decoding the page. */
+    static boolean containsCsrfToken(byte[] body) {
+        outer:
+        for (int i = 0, last = body.length - CSRF_FIELD.length; i <= last; i++) {
+            for (int j = 0; j < CSRF_FIELD.length; j++) {
+                if (body[i + j] != CSRF_FIELD[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static String hash(byte[] body) {

@@ -95,6 +95,30 @@ class PublicPageCacheIntegrationTests extends AbstractIntegrationTest {
     }
 
     @Test
+    void aPageFirstAskedForWithoutGzipIsCompressedAtTheFirstGzipHit() throws Exception {
+        cache.evictAll();
+        MvcResult plain = mvc.perform(get("/guide")).andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Content-Encoding")).andReturn();
+        String html = plain.getResponse().getContentAsString();
+        MvcResult hit = mvc.perform(get("/guide").header("Accept-Encoding", "gzip"))
+                .andExpect(header().string("X-Page-Cache", "hit")).andExpect(header().string("Content-Encoding", "gzip")).andReturn();
+        assertThat(gunzip(hit.getResponse().getContentAsByteArray())).isEqualTo(html);
+        assertThat(hit.getResponse().getHeader("ETag")).isEqualTo(
+                plain.getResponse().getHeader("ETag").replaceFirst("\"$", "-gz\""));
+        mvc.perform(get("/guide")).andExpect(header().string("X-Page-Cache", "hit"))
+                .andExpect(header().doesNotExist("Content-Encoding"));
+    }
+
+    @Test
+    void pagesWithAFormTokenAreToldApartInTheirBytes() {
+        assertThat(PublicPageCache.containsCsrfToken("<p>公开</p><input type=\"hidden\" name=\"_csrf\" value=\"x\">"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).isTrue();
+        assertThat(PublicPageCache.containsCsrfToken("<p>公开 name=\"_csr</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(PublicPageCache.containsCsrfToken(new byte[0])).isFalse();
+    }
+
+    @Test
     void aChangeCommittedElsewhereEmptiesTheCacheWithinASecond() throws Exception {
         cache.evictAll();
         mvc.perform(get("/guide")).andExpect(status().isOk());
