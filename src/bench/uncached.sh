@@ -6,16 +6,19 @@
 # Build petclinic from its repository (not part of this project): git clone https://github.com/spring-projects/spring-petclinic
 #   && ./mvnw -DskipTests package; it runs on its in-memory H2 database as it comes.
 # Rows: petclinic /owners/1; Gongkai a different item every request (the long tail), uncached catalogue pages (eight columns,
-# pages 1–5, a counter in the query), the home page with a counter; with BEFORE_JAR the same three rows for that jar; petclinic
-# again at the end, to see how much the machine's load moved during the run. Every row after a warm-up of the same load.
+# pages 1–5, a counter in the query), the home page with a counter; with BEFORE_JAR the same three rows for that jar. Every
+# JVM is warmed up first; then every row is measured once a round; each row's CPU a request is counted as well.
 # Start-up: all JVMs are started at once; each one's time to its first served page (Gongkai `/`, petclinic `/owners/1`).
-# Knobs: DURATION, WARMUP, CONNECTIONS (32), TIMEOUT (wrk's, 2s), JAVA_OPTS, OUT. Writes a Markdown table to $OUT.
+# Knobs: DURATION, WARMUP (seconds of each row's load in each warm-up pass, 20), WARM_PASSES (2), ROUNDS (2), CONNECTIONS (32),
+# TIMEOUT (wrk's, 2s), JAVA_OPTS, OUT. Writes a Markdown table to $OUT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 ITEMS=${1:-100000}
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-20}
+WARM_PASSES=${WARM_PASSES:-2}
+ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 TIMEOUT=${TIMEOUT:-2s}
 APP_PORT=${APP_PORT:-9170}
@@ -56,8 +59,7 @@ launch_gongkai() { # jar port log [database] -> sets PID
 }
 
 measure() { # url mode start -> "rps p50 p95 p99 errors non2xx"
-  WRK_MODE=$2 WRK_START=$3 WRK_ITEMS=$ITEMS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$TIMEOUT" -s src/bench/uncached.lua "$1" > /dev/null
-  WRK_MODE=$2 WRK_START=$(( $3 + 40000 )) WRK_ITEMS=$ITEMS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout "$TIMEOUT" --latency \
+  WRK_MODE=$2 WRK_START=$3 WRK_ITEMS=$ITEMS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout "$TIMEOUT" --latency \
     -s src/bench/uncached.lua "$1" \
     | sed -n 's/^RESULT rps=\([^ ]*\) p50=\([^ ]*\) p95=\([^ ]*\) p99=\([^ ]*\) errors=\([^ ]*\) non2xx=\([^ ]*\)$/\1 \2 \3 \4 \5 \6/p'
 }
@@ -78,39 +80,84 @@ APP_STARTED=$(started "$begin" $APP_PORT / "$APP_PID")
 [ -n "$BEFORE_JAR" ] && BEFORE_STARTED=$(started "$begin" $BEFORE_PORT / "$BEFORE_PID")
 echo "start-up: petclinic $PET_STARTED s, gongkai $APP_STARTED s${BEFORE_JAR:+, before $BEFORE_STARTED s}"
 
-ROWS=""
-row() { # label url mode start
-  local rps p50 p95 p99 err non
-  read -r rps p50 p95 p99 err non <<<"$(measure "$2" "$3" "$4")"
-  echo "$1: $rps req/s p50 $p50 p95 $p95 p99 $p99 errors $err non2xx $non"
-  ROWS+="| $1 | $rps | $p50 | $p95 | $p99 | $err/$non |"$'\n'
-  LAST=$rps
+# Every JVM is warmed up before the first measured row: measured in turn right after a start-up, the first rows met JVMs
+# whose JIT was still compiling (its threads competing with the others' on two cores) and the later rows warm ones, which
+# moved a ratio by half.
+# the measured rounds ask for items 1–40,000, the warm-up for items after them: no measured item is in a page cache
+warm() { # url mode start
+  WRK_MODE=$2 WRK_START=$3 WRK_ITEMS=$ITEMS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$TIMEOUT" -s src/bench/uncached.lua "$1" > /dev/null
 }
-row "petclinic \`/owners/1\` (H2)" "http://127.0.0.1:$PET_PORT/owners/1" fixed 1
-PET_RPS=$LAST
-row "Gongkai item, a different one every request" "http://127.0.0.1:$APP_PORT" items 1
-ITEM_RPS=$LAST
-row "Gongkai catalogue page, uncached" "http://127.0.0.1:$APP_PORT" catalogue 1
-CAT_RPS=$LAST
-row "Gongkai home page, uncached" "http://127.0.0.1:$APP_PORT" home 1
-HOME_RPS=$LAST
+for pass in $(seq "$WARM_PASSES"); do
+  warm "http://127.0.0.1:$PET_PORT/owners/1" fixed 1
+  warm "http://127.0.0.1:$APP_PORT" items $(( 40000 + pass * 20000 ))
+  warm "http://127.0.0.1:$APP_PORT" catalogue $(( pass * 100000 ))
+  warm "http://127.0.0.1:$APP_PORT" home $(( pass * 100000 ))
+  if [ -n "$BEFORE_JAR" ]; then
+    warm "http://127.0.0.1:$BEFORE_PORT" items $(( 40000 + pass * 20000 ))
+    warm "http://127.0.0.1:$BEFORE_PORT" catalogue $(( pass * 100000 ))
+    warm "http://127.0.0.1:$BEFORE_PORT" home $(( pass * 100000 ))
+  fi
+done
+
+# CPU seconds (user + system) so far of a process, and of every PostgreSQL process together
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+postgres_cpu() {
+  local total=0 pid
+  for pid in $(pgrep -x postgres); do
+    total=$(echo "$total + $(cpu_of "$pid" 2>/dev/null || echo 0)" | bc)
+  done
+  echo "$total"
+}
+
+# A throughput on this shared two-core machine moves by a third from one minute to the next (JIT, neighbours); the CPU
+# that each request cost (the JVM's, plus PostgreSQL's for Gongkai; petclinic's H2 runs inside its JVM) moves much less.
+ROWS=""
+row() { # label url mode start pid
+  local rps p50 p95 p99 err non jvm0 pg0 jvm1 pg1 per
+  jvm0=$(cpu_of "$5"); pg0=$(postgres_cpu)
+  read -r rps p50 p95 p99 err non <<<"$(measure "$2" "$3" "$4")"
+  jvm1=$(cpu_of "$5"); pg1=$(postgres_cpu)
+  per=$(printf '%.2f' "$(echo "scale=6; 1000 * ($jvm1 - $jvm0 + $pg1 - $pg0) / ($rps * $DURATION)" | bc)")
+  echo "$1: $rps req/s p50 $p50 p95 $p95 p99 $p99 errors $err non2xx $non, $per ms CPU a request"
+  ROWS+="| $1 | $rps | $p50 | $p95 | $p99 | $per | $err/$non |"$'\n'
+  LAST=$rps
+  LAST_CPU=$per
+}
+# the rows are measured in ROUNDS rounds, each round every row once, so that a drift of the machine meets every row alike;
+# the ratios compare the sums over the rounds
+SUM_RPS=() SUM_CPU=()
+add() { # key
+  SUM_RPS[$1]=$(echo "${SUM_RPS[$1]:-0} + $LAST" | bc)
+  SUM_CPU[$1]=$(echo "${SUM_CPU[$1]:-0} + $LAST_CPU" | bc)
+}
+for round in $(seq "$ROUNDS"); do
+  row "petclinic \`/owners/1\` (H2), round $round" "http://127.0.0.1:$PET_PORT/owners/1" fixed 1 "$PET_PID"; add 0
+  row "Gongkai item, a different one every request, round $round" "http://127.0.0.1:$APP_PORT" items $(( (round - 1) * 20000 + 1 )) "$APP_PID"; add 1
+  row "Gongkai catalogue page, uncached, round $round" "http://127.0.0.1:$APP_PORT" catalogue $(( (round + 10) * 100000 )) "$APP_PID"; add 2
+  row "Gongkai home page, uncached, round $round" "http://127.0.0.1:$APP_PORT" home $(( (round + 10) * 100000 )) "$APP_PID"; add 3
+  if [ -n "$BEFORE_JAR" ]; then
+    row "before: item, a different one every request, round $round" "http://127.0.0.1:$BEFORE_PORT" items $(( (round - 1) * 20000 + 1 )) "$BEFORE_PID"; add 4
+    row "before: catalogue page, uncached, round $round" "http://127.0.0.1:$BEFORE_PORT" catalogue $(( (round + 10) * 100000 )) "$BEFORE_PID"; add 5
+    row "before: home page, uncached, round $round" "http://127.0.0.1:$BEFORE_PORT" home $(( (round + 10) * 100000 )) "$BEFORE_PID"; add 6
+  fi
+done
+ratio() { printf '%.2f' "$(echo "scale=4; ${SUM_RPS[$1]} / ${SUM_RPS[$2]}" | bc)"; }
+cpu_ratio() { printf '%.2f' "$(echo "scale=4; ${SUM_CPU[$2]} / ${SUM_CPU[$1]}" | bc)"; }
+BEFORE_LINE=""
 if [ -n "$BEFORE_JAR" ]; then
-  row "before: item, a different one every request" "http://127.0.0.1:$BEFORE_PORT" items 100001
-  row "before: catalogue page, uncached" "http://127.0.0.1:$BEFORE_PORT" catalogue 100001
-  row "before: home page, uncached" "http://127.0.0.1:$BEFORE_PORT" home 100001
+  BEFORE_LINE="Against the older jar: item $(ratio 1 4)×, catalogue $(ratio 2 5)×, home $(ratio 3 6)× in requests a second; $(cpu_ratio 1 4)×, $(cpu_ratio 2 5)×, $(cpu_ratio 3 6)× in CPU a request."
 fi
-row "petclinic \`/owners/1\` again" "http://127.0.0.1:$PET_PORT/owners/1" fixed 1
-PET_RPS2=$LAST
-ratio() { printf '%.2f' "$(echo "scale=4; 2 * $1 / ($PET_RPS + $PET_RPS2)" | bc)"; }
 
 cat > "$OUT" <<DOC
 \`src/bench/uncached.sh $ITEMS\`, $(date -u '+%Y-%m-%d %H:%M') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; wrk 2 threads,
-$CONNECTIONS connections (timeout $TIMEOUT), ${WARMUP} s warm-up then ${DURATION} s per row; every JVM -Xmx512m; Gongkai's pool 10 connections.
+$CONNECTIONS connections (timeout $TIMEOUT), $WARM_PASSES warm-up passes of ${WARMUP} s per row over every row, then $ROUNDS rounds of ${DURATION} s per row; every JVM -Xmx512m; Gongkai's pool 10 connections.
 
-| row | req/s | p50 ms | p95 ms | p99 ms | errors/non-2xx |
-| --- | ---: | ---: | ---: | ---: | --- |
+| row | req/s | p50 ms | p95 ms | p99 ms | CPU ms a request | errors/non-2xx |
+| --- | ---: | ---: | ---: | ---: | ---: | --- |
 $ROWS
-Against the mean of the two petclinic rows: item $(ratio "$ITEM_RPS")×, catalogue $(ratio "$CAT_RPS")×, home $(ratio "$HOME_RPS")×.
+Against petclinic, in requests a second: item $(ratio 1 0)×, catalogue $(ratio 2 0)×, home $(ratio 3 0)×; in CPU a request
+(petclinic's ÷ Gongkai's, the JVM's and PostgreSQL's together): item $(cpu_ratio 1 0)×, catalogue $(cpu_ratio 2 0)×, home $(cpu_ratio 3 0)×.
+$BEFORE_LINE
 Start-up to the first served page: petclinic $PET_STARTED s (\`/owners/1\`), Gongkai $APP_STARTED s (\`/\`)${BEFORE_JAR:+, before $BEFORE_STARTED s}.
 DOC
 cat "$OUT"
