@@ -261,20 +261,12 @@ public class PublicPageCache extends OncePerRequestFilter {
         return false;
     }
 
-    private static final byte[] CSRF_FIELD = "name=\"_csrf\"".getBytes(StandardCharsets.US_ASCII);
-
-    /** Whether the page holds a form's CSRF field; searched in the bytes (ASCII in UTF-8), without decoding the page. */
+    /**
+     * Whether the page holds a form's CSRF field. The field's name is ASCII, which UTF-8 keeps byte for byte, so the page is
+     * read as Latin-1 (a plain copy of its bytes) instead of decoded as UTF-8.
+     */
     static boolean containsCsrfToken(byte[] body) {
-        outer:
-        for (int i = 0, last = body.length - CSRF_FIELD.length; i <= last; i++) {
-            for (int j = 0; j < CSRF_FIELD.length; j++) {
-                if (body[i + j] != CSRF_FIELD[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return new String(body, StandardCharsets.ISO_8859_1).contains("name=\"_csrf\"");
     }
 
     private static String hash(byte[] body) {
