@@ -17,6 +17,9 @@ drop index if exists publication_snapshot_title_idx;
 drop index if exists publication_snapshot_recent_idx;
 drop index if exists publication_snapshot_keys_idx;
 drop index if exists public_document_visible_idx;
+drop index if exists publication_snapshot_department_idx;
+drop index if exists publication_snapshot_topic_idx;
+drop index if exists publication_snapshot_genre_idx;
 
 create temporary table bench_words as select
   array['关于开展','关于做好','关于印发','关于公布','关于进一步加强','关于调整','关于公开征求','关于组织开展'] as verbs,
@@ -77,6 +80,11 @@ create index publication_snapshot_recent_idx on publication_snapshot (published_
 create index publication_snapshot_keys_idx on publication_snapshot using gin (search_keys);
 create index public_document_visible_idx on public_document (current_snapshot_id) include (first_published_at, validity)
     where status in ('LIVE', 'WITHDRAWN');
+-- as in V49
+create index publication_snapshot_department_idx on publication_snapshot (issuing_department_name, published_at desc, id)
+    include (search_title);
+create index publication_snapshot_topic_idx on publication_snapshot (topic, published_at desc, id) include (search_title);
+create index publication_snapshot_genre_idx on publication_snapshot (genre, published_at desc, id) include (search_title);
 -- vacuum too, as autovacuum does in time on a live site: the visibility map lets search read its indexes alone
 vacuum (analyze) public_document;
 vacuum (analyze) publication_snapshot;

@@ -84,18 +84,29 @@ final class SearchMatch {
                 + " and " + PublicStatus.SHOWN + documentFilter + ")", args);
     }
 
-    /** " and" the filters on the snapshot (column, topic, genre, department). */
+    /** " and" the filters on the snapshot (column, topic, genre, department, and the bounds a year filter implies). */
     Sql snapshotFilter() {
-        List<Object> args = new ArrayList<>();
-        String sql = PublishedItems.snapshotFilterSql(filter, args);
-        if (filter != null && filter.year() != null) {
-            // implied by the year of first publication (a snapshot is never older than its document), and lets the planner
-            // read the year's snapshots by date instead of checking every newer one
-            sql += " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?)";
-            args.add(filter.year());
-            args.add(zone.getId());
+        Sql filters = walkFilter();
+        if (filter == null || filter.year() == null) {
+            return filters;
         }
-        return new Sql(sql, args);
+        // implied by the year of first publication: a current snapshot of such a document is its first edition, published
+        // that year, or a later edition (publication_snapshot_later_idx), never older than the document. The planner reads
+        // the year's snapshots and the later editions as two index ranges instead of checking every newer snapshot (at
+        // 100,000 items 医师 in 2020 checked 2,513 snapshots for 384 matches, 245 ms; now 384, 17 ms)
+        List<Object> args = new ArrayList<>(filters.args());
+        args.addAll(List.of(filter.year(), zone.getId(), filter.year() + 1, zone.getId()));
+        return new Sql(filters.sql() + " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?)"
+                + " and (s.published_at < make_timestamptz(?, 1, 1, 0, 0, 0, ?) or s.edition_number > 1)", args);
+    }
+
+    /**
+     * " and" the filters on the snapshot's own fields (column, topic, genre, department), which a walk in date order applies
+     * before it counts: each has an index in date order (V49).
+     */
+    Sql walkFilter() {
+        List<Object> args = new ArrayList<>();
+        return new Sql(PublishedItems.snapshotFilterSql(filter, args), args);
     }
 
     /**
