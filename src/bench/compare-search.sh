@@ -53,6 +53,7 @@ rows=(
   "2 characters, year 2020|8|$TWO|&year=2020"
   "word in every text, year 2020|8|$COMMON|&year=2020"
   "word in every text, department|8|$COMMON|$DEPARTMENT"
+  "2 characters, department|8|$TWO|$DEPARTMENT"
 )
 for row in "${rows[@]}"; do
   IFS='|' read -r label connections terms extra <<<"$row"

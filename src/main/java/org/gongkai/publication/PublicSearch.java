@@ -137,9 +137,13 @@ public class PublicSearch {
         if (terms.isEmpty()) {
             return new Page<>(List.of(), current, pageSize, 0);
         }
-        // in one round trip: a large sort must not wait for a JIT compilation that costs more than the query itself, and
-        // no public search may hold a connection for long, whatever plan a rare combination of term and filters gets
-        jdbc.queryForList("select set_config('jit', 'off', true), set_config('statement_timeout', ?, true)",
+        // in one round trip: a large sort must not wait for a JIT compilation that costs more than the query itself; no
+        // public search may hold a connection for long, whatever plan a rare combination of term and filters gets; and every
+        // search statement reads snapshots in date order or from an index and checks each against its document by an index
+        // probe, stopping when it has enough: a hash or merge join reads every document first, and the planner chose one
+        // whenever it misjudged how soon a limit stops (工作 in 2020 at 100,000 items: 1.5 s instead of 0.3 s)
+        jdbc.queryForList("select set_config('jit', 'off', true), set_config('statement_timeout', ?, true),"
+                + " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)",
                 String.valueOf(SEARCH_TIMEOUT_MILLIS));
         SearchMatch match = new SearchMatch(terms, filter, order == Order.DATE, zone);
         int offset = (current - 1) * pageSize;
