@@ -22,6 +22,8 @@ COMMON="工作,单位,卫生,通知,各区,事项,组织,责任"   # in (nearly)
 DEPARTMENT="&department=%E7%BB%BC%E5%90%88%E7%9B%91%E7%9D%A3%E7%A7%91"   # 综合监督科
 
 start() { # name jar db port
+  # a JVM left over on the port would answer for this one, which then fails to bind and is never measured
+  if curl -s -o /dev/null "http://127.0.0.1:$4/"; then echo "port $4 is already in use" >&2; exit 1; fi
   java -Xmx512m -jar "$2" --server.port="$4" --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$3" \
     --spring.datasource.username=postgres --gongkai.base-url="http://127.0.0.1:$4" > "$WORK/$1.log" 2>&1 &
   PIDS+=($!)

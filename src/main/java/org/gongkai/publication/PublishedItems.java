@@ -302,12 +302,7 @@ public class PublishedItems {
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     private Facets computeFacets() {
-        return new Facets(
-                jdbc.queryForList("select distinct s.topic " + VISIBLE + " and s.topic is not null order by 1", String.class),
-                jdbc.queryForList("select distinct s.genre " + VISIBLE + " and s.genre is not null order by 1", String.class),
-                jdbc.queryForList("select distinct s.issuing_department_name " + VISIBLE + " order by 1", String.class),
-                jdbc.queryForList("select distinct extract(year from d.first_published_at at time zone ?)::int "
-                        + VISIBLE + " order by 1 desc", Integer.class, zone.getId()));
+        return FacetChoices.read(jdbc, zone);
     }
 
     public List<SitemapEntry> sitemap() {

@@ -35,6 +35,9 @@ class SearchFilterTests extends AbstractIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PublishedItems published;
+
     private static String newId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
@@ -139,5 +142,45 @@ class SearchFilterTests extends AbstractIntegrationTest {
         assertThat(search.search(marker, new ItemFilter(List.of(), null, null, null, 2025, null), 1, 10).items()).isEmpty();
         // the current edition is what is shown and found: its title, not the first one's
         assertThat(search.search(marker, in2024, 1, 10).items().get(0).item().title()).contains("修订");
+    }
+
+    @Test
+    void theFilterChoicesAreTheValuesOfShownItemsCurrentEditionsOnly() {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
+        String p = newId();
+        long edition = 600_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10;
+        // a live document whose topic changed in its second edition, an unpublished one, and a withdrawn one of 2009
+        jdbc.update("""
+                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
+                values (?, ?, ?, 'LIVE', '2026-02-01 08:00+08', '2026-02-01 08:00+08'),
+                       (?, ?, ?, 'UNPUBLISHED', '2026-02-02 08:00+08', '2026-02-02 08:00+08'),
+                       (?, ?, ?, 'WITHDRAWN', '2009-06-01 08:00+08', '2009-06-01 08:00+08')""",
+                "fa" + p, "fa" + p, department.id(), "fb" + p, "fb" + p, department.id(), "fc" + p, "fc" + p, department.id());
+        jdbc.update("""
+                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, catalogue_code,
+                    catalogue_name, topic, genre, issuing_department_name, body_html, body_text)
+                values (?, ?, 1, '2026-02-01 08:00+08', '旧主题', 'ggws', '公共卫生', ?, '通知', ?, '', ''),
+                       (?, ?, 2, '2026-03-01 08:00+08', '新主题', 'ggws', '公共卫生', ?, '通知', ?, '', ''),
+                       (?, ?, 1, '2026-02-02 08:00+08', '已撤下', 'ggws', '公共卫生', '卫生健康', ?, ?, '', ''),
+                       (?, ?, 1, '2009-06-01 08:00+08', '已废止', 'ggws', '公共卫生', '卫生健康', '通知', ?, '', '')""",
+                "fa" + p, edition, "旧主题" + p, department.name(), "fa" + p, edition + 1, "新主题" + p, department.name(),
+                "fb" + p, edition + 2, "撤下体裁" + p, "撤下机构" + p, "fc" + p, edition + 3, "废止机构" + p);
+        jdbc.update("""
+                update public_document d set current_snapshot_id = (select max(s.id) from publication_snapshot s
+                where s.document_id = d.document_id) where d.document_id in (?, ?, ?)""", "fa" + p, "fb" + p, "fc" + p);
+        published.forgetFacets(new PublicationChanged("fa" + p, PublicStatus.LIVE));
+
+        PublicViews.Facets facets = published.facets();
+        assertThat(facets.topics()).contains("新主题" + p).doesNotContain("旧主题" + p);
+        assertThat(facets.genres()).doesNotContain("撤下体裁" + p);
+        assertThat(facets.departments()).contains("废止机构" + p).doesNotContain("撤下机构" + p);
+        assertThat(facets.years()).contains(2009, 2026).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // the same choices as reading every shown item
+        String shown = " from public_document d join publication_snapshot s on s.id = d.current_snapshot_id where " + PublicStatus.SHOWN;
+        assertThat(facets.topics()).isEqualTo(jdbc.queryForList("select distinct s.topic" + shown + " and s.topic is not null order by 1", String.class));
+        assertThat(facets.genres()).isEqualTo(jdbc.queryForList("select distinct s.genre" + shown + " and s.genre is not null order by 1", String.class));
+        assertThat(facets.departments()).isEqualTo(jdbc.queryForList("select distinct s.issuing_department_name" + shown + " order by 1", String.class));
+        assertThat(facets.years()).isEqualTo(jdbc.queryForList("select distinct extract(year from d.first_published_at at time zone 'Asia/Shanghai')::int"
+                + shown + " order by 1 desc", Integer.class));
     }
 }
