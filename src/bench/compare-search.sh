@@ -14,7 +14,8 @@ OLD_PORT=${OLD_PORT:-18081}
 NEW_PORT=${NEW_PORT:-18082}
 WORK=$(mktemp -d /tmp/gongkai-compare.XXXXXX)
 PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; true' EXIT
+# (a JVM stopped by SIGTERM exits with 143: without `|| true`, set -e ended the loop after the first one and left the other)
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done' EXIT
 
 TWO="疫苗,医师,献血,母婴,结核,护士,急救,中医"
 FOUR="医疗废物,家庭医生,卫生监督,应急演练,无偿献血,学校卫生,疫苗接种,母婴安全"
@@ -23,7 +24,7 @@ DEPARTMENT="&department=%E7%BB%BC%E5%90%88%E7%9B%91%E7%9D%A3%E7%A7%91"   # 综�
 
 start() { # name jar db port
   # a JVM left over on the port would answer for this one, which then fails to bind and is never measured
-  if curl -s -o /dev/null "http://127.0.0.1:$4/"; then echo "port $4 is already in use" >&2; exit 1; fi
+  if curl -s -m 5 -o /dev/null "http://127.0.0.1:$4/login"; then echo "port $4 is already in use" >&2; exit 1; fi
   java -Xmx512m -jar "$2" --server.port="$4" --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$3" \
     --spring.datasource.username=postgres --gongkai.base-url="http://127.0.0.1:$4" > "$WORK/$1.log" 2>&1 &
   PIDS+=($!)
