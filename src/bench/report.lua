@@ -3,6 +3,14 @@
 -- so that no page cache can answer it: this measures the search itself.
 local terms = {}
 local counter = 0
+-- every thread of every run asks for addresses of its own: each thread has its own counter from 0, so without a thread
+-- and run mark half the requests of a run, and a run after another on the same JVM, were answered by the page cache
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+local run = os.time()
 local term_list = os.getenv("WRK_TERMS")
 -- WRK_EXTRA: more query parameters for every search, e.g. "&year=2020" or "&sort=date"
 local extra = os.getenv("WRK_EXTRA") or ""
@@ -18,7 +26,7 @@ request = function()
   if #terms == 0 then return wrk.format(nil) end
   counter = counter + 1
   local term = terms[(counter % #terms) + 1]
-  return wrk.format(nil, "/search?q=" .. urlencode(term) .. "&page=" .. ((counter % 3) + 1) .. "&n=" .. counter .. extra)
+  return wrk.format(nil, "/search?q=" .. urlencode(term) .. "&page=" .. ((counter % 3) + 1) .. "&n=" .. run .. "-" .. (tid or 0) .. "-" .. counter .. extra)
 end
 
 done = function(summary, latency, requests)

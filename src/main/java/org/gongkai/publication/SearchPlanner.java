@@ -201,9 +201,9 @@ class SearchPlanner {
     static final int BODY_WALK = 4_000;
 
     /**
-     * Whether a walk of {@link #BODY_WALK} texts can be expected to fill the page: for a term in one text in 200 (疫苗 here)
-     * it would read 4,000 texts to find 20, then rank from the index anyway (500 ms at 1,000,000 items). A single character
-     * has no bigram, so no share, and is always walked.
+     * Whether a walk of {@link #BODY_WALK} texts can be expected to fill the page: for a term in one text in 200 it would read
+     * 4,000 texts to find 20, then rank from the index anyway (500 ms at 1,000,000 items). A term whose bigrams are too
+     * rare for the statistics to list counts as the rarest listed one, and a single character has no bigram: both are walked.
      */
     private boolean worthWalkingTexts(SearchMatch match, int wanted) {
         return match.bigrams().isEmpty() || bigramShares().textShare(match.bigrams()) * BODY_WALK >= 2.0 * wanted;
