@@ -28,7 +28,8 @@ public final class TestDatabase {
         if (url != null && !url.isBlank()) {
             connection = new Connection(url, env("GONGKAI_TEST_DB_USER", "postgres"), env("GONGKAI_TEST_DB_PASSWORD", ""), "external");
         } else if (dockerAvailable()) {
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine")
+            // the Debian image: its backends allocate with glibc's malloc, as production's do (PooledConnectionMemoryTests)
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:16")
                     .withEnv("POSTGRES_INITDB_ARGS", "--encoding=UTF8 --locale=C.UTF-8");
             container.start();
             connection = new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "testcontainers");

@@ -53,6 +53,8 @@ class ReplicaConfiguration {
                 config.setMaximumPoolSize(environment.getProperty("gongkai.replica.pool-size", Integer.class, 20));
                 config.setMinimumIdle(1);
                 config.setReadOnly(true);
+                // the same first statement as the primary's pool (application.properties: malloc in the backend)
+                config.setConnectionInitSql(environment.getProperty("spring.datasource.hikari.connection-init-sql"));
                 config.setConnectionTimeout(environment.getProperty("gongkai.replica.connect-timeout-millis", Long.class, 2000L));
                 config.setInitializationFailTimeout(-1); // a replica that is down at start must not stop the node
                 HikariDataSource replica = new HikariDataSource(config);
