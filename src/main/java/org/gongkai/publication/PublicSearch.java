@@ -158,7 +158,8 @@ public class PublicSearch {
         List<Long> ids = all.subList(Math.min(offset, all.size()), Math.min(wanted, all.size()));
         Page<SearchHit> hits = hits(terms, ids, current, pageSize, total);
         return total < SEARCH_RESULT_CAP ? hits
-                : new Page<>(hits.items(), hits.page(), hits.size(), total, roughly(planner.estimate(match)));
+                : new Page<>(hits.items(), hits.page(), hits.size(), total,
+                        roughly(ranked.estimate() > 0 ? ranked.estimate() : planner.estimate(match)));
     }
 
     /** An estimate to two significant figures (45,321 → 45,000), at least a little above the cap. */
