@@ -78,9 +78,11 @@ class SearchPlanner {
         return rows >= 3.0 * (SEARCH_RESULT_CAP + 1) ? rows : 0;
     }
 
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\": *([0-9.e+]+)");
+
     private double planRows(Sql explain) {
         String plan = jdbc.queryForObject(explain.sql(), String.class, explain.args().toArray());
-        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\"Plan Rows\": *([0-9.e+]+)").matcher(plan == null ? "" : plan);
+        java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan == null ? "" : plan);
         return rows.find() ? Double.parseDouble(rows.group(1)) : 0;
     }
 
