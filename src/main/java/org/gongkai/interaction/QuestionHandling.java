@@ -48,10 +48,13 @@ public class QuestionHandling {
     private final IdentityManagement identity;
     private final Notifications notifications;
     private final PublicChanges publicChanges;
+    private final org.gongkai.publication.StoredItemPages itemPages;
     private final Clock clock;
 
     QuestionHandling(QuestionRecords records, JdbcTemplate jdbc, WorkingDayCalendar calendar, AuditTrail audit,
-                     IdentityManagement identity, Notifications notifications, PublicChanges publicChanges, Clock clock) {
+                     IdentityManagement identity, Notifications notifications, PublicChanges publicChanges,
+                     org.gongkai.publication.StoredItemPages itemPages, Clock clock) {
+        this.itemPages = itemPages;
         this.records = records;
         this.jdbc = jdbc;
         this.calendar = calendar;
@@ -178,6 +181,7 @@ public class QuestionHandling {
         audit.record("question.passed", "question", q.number(), q.mayPublish() ? "审核通过并公开" : "审核通过（提问人不同意公开，仅本人可查）");
         if (q.mayPublish()) {
             publicChanges.announce();
+            itemPageChanged(q);
         }
     }
 
@@ -211,6 +215,14 @@ public class QuestionHandling {
                 id, version);
         audit.record("question.unpublished", "question", q.number(), "");
         publicChanges.announce();
+        itemPageChanged(q);
+    }
+
+    /** The item a question came from lists its published answer: its stored page is no longer what it shows. */
+    private void itemPageChanged(QuestionView q) {
+        if (q.relatedDocument() != null) {
+            itemPages.pageChanged(q.relatedDocument());
+        }
     }
 
     /**

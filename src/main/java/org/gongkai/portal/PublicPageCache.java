@@ -19,6 +19,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.infrastructure.PublicChangeObserved;
+import org.gongkai.publication.StoredItemPages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -76,9 +77,12 @@ public class PublicPageCache extends OncePerRequestFilter {
     /** Raised by every eviction; a page whose rendering began before the last eviction is not stored. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    PublicPageCache(@Value("${gongkai.page-cache.enabled:true}") boolean enabled,
+    private final ItemPageStore itemPages;
+
+    PublicPageCache(ItemPageStore itemPages, @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
                     @Value("${gongkai.page-cache.max-megabytes:64}") long maxMegabytes,
                     org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        this.itemPages = itemPages;
         this.enabled = enabled;
         // bounded by bytes, so that many distinct searches cannot push the heap past its limit
         this.pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
@@ -119,10 +123,17 @@ public class PublicPageCache extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = key(request);
+        ReaderPreferences preferences = ReaderPreferences.of(request);
+        String key = key(request, preferences);
         boolean gzip = acceptsGzip(request);
         boolean head = "HEAD".equals(request.getMethod());
+        String storableItem = itemPages.storableItem(request, preferences);
         Page page = pages.getIfPresent(key);
+        String source = "hit";
+        if (page == null && storableItem != null) {
+            page = fromStore(key, storableItem);
+            source = "stored";
+        }
         if (page != null && gzip && page.gzip() == null && page.body().length >= GZIP_MIN_BYTES) {
             page = compressed(key, page);
         }
@@ -134,7 +145,7 @@ public class PublicPageCache extends OncePerRequestFilter {
             response.setHeader("Last-Modified", page.lastModified());
             response.setHeader("Cache-Control", "no-cache");
             response.setHeader("Vary", "Accept-Encoding");
-            response.setHeader("X-Page-Cache", "hit");
+            response.setHeader("X-Page-Cache", source);
             String ifNoneMatch = request.getHeader("If-None-Match");
             if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -173,11 +184,10 @@ public class PublicPageCache extends OncePerRequestFilter {
             // benchmark without gzip walking the long tail pays for no compression it does not receive)
             Page stored = new Page(body, gzip ? compress(body) : null, type, "\"" + hash(body) + "\"",
                     HTTP_DATE.format(Instant.now()), java.util.Map.copyOf(headers));
-            if (generation.get() == renderedIn) {
-                pages.put(key, stored);
-                if (generation.get() != renderedIn) {
-                    pages.invalidate(key); // an eviction came in between: this page may already be old
-                }
+            remember(key, stored, renderedIn);
+            if (storableItem != null && request.getAttribute(ItemPageStore.RENDERED_FROM_VERSION) instanceof Long version) {
+                itemPages.storeLater(storableItem, version, stored.contentType(), stored.etag(), stored.headers(), body,
+                        stored.gzip());
             }
             wrapper.setHeader("Last-Modified", stored.lastModified());
             wrapper.setHeader("Cache-Control", "no-cache");
@@ -215,6 +225,37 @@ public class PublicPageCache extends OncePerRequestFilter {
         return false;
     }
 
+    /** Keeps the page unless an eviction came after its rendering (or its reading from the store) began. */
+    private void remember(String key, Page page, long renderedIn) {
+        if (generation.get() == renderedIn) {
+            pages.put(key, page);
+            if (generation.get() != renderedIn) {
+                pages.invalidate(key); // an eviction came in between: this page may already be old
+            }
+        }
+    }
+
+    /** The item's page from the store ({@link ItemPageStore}), kept in memory from now on; null when none is current. */
+    private Page fromStore(String key, String documentId) {
+        long readIn = generation.get();
+        StoredItemPages.StoredPage stored = itemPages.find(documentId).orElse(null);
+        if (stored == null) {
+            return null;
+        }
+        Page page = new Page(decompress(stored.gzip()), stored.gzip(), stored.contentType(), stored.etag(),
+                HTTP_DATE.format(Instant.now()), stored.headers());
+        remember(key, page, readIn);
+        return page;
+    }
+
+    private static byte[] decompress(byte[] gzip) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip), 8192)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The page with its gzip bytes, stored in place of the plain one unless an eviction or a newer copy came first. */
     private Page compressed(String key, Page page) {
         byte[] gzip = compress(page.body());
@@ -226,7 +267,7 @@ public class PublicPageCache extends OncePerRequestFilter {
         return withGzip;
     }
 
-    private static byte[] compress(byte[] body) {
+    static byte[] compress(byte[] body) {
         if (body.length < GZIP_MIN_BYTES) {
             return null;
         }
@@ -240,10 +281,10 @@ public class PublicPageCache extends OncePerRequestFilter {
         return compressed.length < body.length ? compressed : null;
     }
 
-    private static String key(HttpServletRequest request) {
+    private static String key(HttpServletRequest request, ReaderPreferences preferences) {
         // 长者模式 and 字号 are cookies that change the HTML: pages differ by them as by their address
         // the parameters, not the raw query string: the same page whatever the order or encoding of its parameters
-        StringBuilder key = new StringBuilder(ReaderPreferences.of(request).cacheKey()).append(request.getRequestURI());
+        StringBuilder key = new StringBuilder(preferences.cacheKey()).append(request.getRequestURI());
         new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) ->
                 key.append('\u0001').append(name).append('=').append(String.join("\u0002", values)));
         return key.toString();

@@ -22,11 +22,11 @@ public final class PublicViews {
         }
     }
 
-    /** A whole item page. */
+    /** A whole item page; {@code pageVersion} is the version of what it shows ({@link StoredItemPages}), 0 in a preview. */
     public record PublicItem(ItemSummary summary, int editionNumber, String keywords, String audience,
                              String disclosureAttribute, String bodyHtml, List<AttachmentRef> attachments,
                              List<RelatedRef> related, List<Change> history, String maskedTablesJson,
-                             LocalDate validityChangedOn, String withdrawalReason) {
+                             LocalDate validityChangedOn, String withdrawalReason, long pageVersion) {
 
         /** The published document that replaces this one (a REPLACES link made on the other document), if any. */
         public RelatedRef replacement() {

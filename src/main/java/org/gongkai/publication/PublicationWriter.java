@@ -24,7 +24,6 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class PublicationWriter {
 
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
@@ -95,7 +94,7 @@ public class PublicationWriter {
         jdbc.update("""
                 update public_document set current_snapshot_id = ?, status = case when status = 'UNPUBLISHED' then 'LIVE' else status end,
                     unpublished_at = null, unpublished_reason = null,
-                    last_major_change_at = case when ? then last_major_change_at else ? end, version = version + 1
+                    last_major_change_at = case when ? then last_major_change_at else ? end, version = version + 1, page_version = page_version + 1
                 where document_id = ?""",
                 snapshotId, c.minorChange() && !first, Timestamp.from(c.publishedAt()), c.documentId());
         events.publishEvent(new PublicationChanged(c.documentId(), PublicStatus.LIVE));
@@ -110,7 +109,7 @@ public class PublicationWriter {
         }
         int changed = jdbc.update("""
                 update public_document set status = 'WITHDRAWN', validity = ?, validity_changed_on = ?, withdrawal_reason = ?,
-                    version = version + 1
+                    version = version + 1, page_version = page_version + 1
                 where document_id = ? and status = 'LIVE'""", validity.name(), Date.valueOf(effectiveOn), reason, documentId);
         if (changed != 1) {
             throw new IllegalStateException("only a live document can be withdrawn");
@@ -122,7 +121,7 @@ public class PublicationWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public void unpublish(String documentId, String reason, Instant at) {
         int changed = jdbc.update("""
-                update public_document set status = 'UNPUBLISHED', unpublished_at = ?, unpublished_reason = ?, version = version + 1
+                update public_document set status = 'UNPUBLISHED', unpublished_at = ?, unpublished_reason = ?, version = version + 1, page_version = page_version + 1
                 where document_id = ? and status <> 'UNPUBLISHED'""", Timestamp.from(at), reason, documentId);
         if (changed != 1) {
             throw new IllegalStateException("the document is not public");

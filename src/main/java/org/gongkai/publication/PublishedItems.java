@@ -82,14 +82,15 @@ public class PublishedItems {
             return new PublicItem(summary, rs.getInt("edition_number"), rs.getString("keywords"), rs.getString("audience"),
                     rs.getString("disclosure_attribute"), rs.getString("body_html"), attachments(rs.getString("attachments")),
                     links(related(rs.getString("related")), rs.getString("visible_related"), rs.getString("backlinks")), history,
-                    rs.getString("tables"), date(rs, "validity_changed_on"), rs.getString("withdrawal_reason"));
+                    rs.getString("tables"), date(rs, "validity_changed_on"), rs.getString("withdrawal_reason"),
+                    rs.getLong("page_version"));
         }, documentId);
         return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
 
     private static final String ITEM_PAGE = "select " + SUMMARY_COLUMNS + """
             , s.edition_number, s.keywords, s.audience, s.disclosure_attribute, s.body_html, s.attachments, s.related,
-              s.tables, d.validity_changed_on, d.withdrawal_reason,
+              s.tables, d.validity_changed_on, d.withdrawal_reason, d.page_version,
               (select coalesce(jsonb_agg(jsonb_build_object('n', h.edition_number,
                           'at', (extract(epoch from h.published_at) * 1000000)::bigint, 'note', h.change_note)
                       order by h.edition_number desc), '[]')

@@ -144,9 +144,14 @@ class QuestionsIntegrationTests extends AbstractIntegrationTest {
         questions.answer(receipt.id(), 1, "关联测试答复", signedIn(clerk));
         String itemPage = mvc.perform(get("/items/{id}", item)).andReturn().getResponse().getContentAsString();
         assertThat(itemPage).doesNotContain("/questions/" + receipt.id() + "\"").contains("/questions/new?related=" + item);
+        // an anonymous reader's copy, kept in memory and in the database for every node (ItemPageStore)
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/items/{id}", item));
+        org.gongkai.portal.StoredItemPagesTests.awaitStored(jdbc, item);
+        signedIn(office);
         questions.pass(receipt.id(), 2, new PassCommand("关联测试标题", "关联测试正文", "关联测试答复", true), signedIn(office));
         SecurityContextHolder.clearContext();
-        // the cached item page was emptied by the publication
+        // the cached item page was emptied by the publication, and the stored one is no longer current
         itemPage = mvc.perform(get("/items/{id}", item)).andReturn().getResponse().getContentAsString();
         assertThat(itemPage).contains("/questions/" + receipt.id() + "\"", "关联测试标题");
         String qa = mvc.perform(get("/questions/{id}", receipt.id())).andReturn().getResponse().getContentAsString();

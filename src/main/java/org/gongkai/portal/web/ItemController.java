@@ -36,8 +36,14 @@ class ItemController {
     }
 
     @GetMapping("/items/{id}")
-    String item(@PathVariable String id, Model model, HttpServletResponse response) {
-        return page(id, false, model, response);
+    String item(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletRequest request,
+                HttpServletResponse response) {
+        String view = page(id, false, model, response);
+        if (model.getAttribute("item") instanceof PublicItem item) {
+            // the page cache may keep this page in the database for every node (ItemPageStore), valid for this version
+            request.setAttribute(org.gongkai.portal.ItemPageStore.RENDERED_FROM_VERSION, item.pageVersion());
+        }
+        return view;
     }
 
     /** The print view: the same page styled by print.css on screen, for printing without JavaScript (the 打印 link). */

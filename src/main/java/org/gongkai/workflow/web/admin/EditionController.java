@@ -74,7 +74,7 @@ class EditionController {
             attachmentRefs.add(new org.gongkai.publication.PublicViews.AttachmentRef(a.position(), a.filename(), a.mediaType(), a.size()));
         }
         var item = new org.gongkai.publication.PublicViews.PublicItem(summary, e.number(), e.keywords(), e.audience(),
-                e.disclosureAttribute(), e.bodyHtml(), attachmentRefs, java.util.List.of(), java.util.List.of(), "[]", null, null);
+                e.disclosureAttribute(), e.bodyHtml(), attachmentRefs, java.util.List.of(), java.util.List.of(), "[]", null, null, 0);
         model.addAttribute("item", item);
         model.addAttribute("s", summary);
         model.addAttribute("tables", java.util.List.of());

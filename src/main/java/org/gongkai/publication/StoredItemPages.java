@@ -1,0 +1,115 @@
+package org.gongkai.publication;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Item pages kept as the gzip bytes a reader receives (V51), one per document, shared by every node and kept across
+ * restarts: the portal renders a page once and every later request reads it in one statement, without the template.
+ * <p>
+ * A stored page is served only while it was rendered from the document's current {@code page_version} by the current
+ * build ({@code templateKey}). The version counts every change of what the page shows: the document's own publication,
+ * withdrawal and unpublishing ({@link PublicationWriter}, in the changing transaction), the same changes of the documents it
+ * links to or that link to it (after the change commits, {@link #on(PublicationChanged)}), and the published questions
+ * asked about it ({@link #pageChanged(String)}). Each increase happens after the data it stands for is written, so a page
+ * rendered from data read before a change carries an older version and is never served after it.
+ */
+@Service
+public class StoredItemPages {
+
+    /** A rendered item page: its type, the ETag of its uncompressed bytes, the security headers it was sent with. */
+    public record StoredPage(String contentType, String etag, Map<String, String> headers, byte[] gzip) {
+    }
+
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    /** After a commit the finished transaction's connection is still bound: a write needs a transaction of its own. */
+    private final TransactionTemplate ownTransaction;
+
+    StoredItemPages(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The stored page of a live or withdrawn document, if it shows what the page shows now and this build rendered it. */
+    public Optional<StoredPage> find(String documentId, String templateKey) {
+        List<StoredPage> pages = jdbc.query("""
+                select p.content_type, p.etag, p.headers, p.body_gzip
+                from public_document d join stored_item_page p on p.document_id = d.document_id and p.page_version = d.page_version
+                where d.document_id = ? and p.template_key = ? and\s""" + PublicStatus.SHOWN,
+                (rs, n) -> new StoredPage(rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), HEADERS),
+                        rs.getBytes(4)), documentId, templateKey);
+        return pages.stream().findFirst();
+    }
+
+    /**
+     * Keeps a page rendered from {@code pageVersion} of the document. A page of a later version, or of the same version
+     * by the same build, already stored stays; during an upgrade the two builds replace each other's copies.
+     */
+    public void store(String documentId, long pageVersion, String templateKey, StoredPage page) {
+        jdbc.update("""
+                insert into stored_item_page (document_id, page_version, template_key, content_type, etag, headers, body_gzip)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (document_id) do update set page_version = excluded.page_version,
+                    template_key = excluded.template_key, content_type = excluded.content_type, etag = excluded.etag,
+                    headers = excluded.headers, body_gzip = excluded.body_gzip, stored_at = now()
+                where stored_item_page.page_version < excluded.page_version
+                   or (stored_item_page.page_version = excluded.page_version
+                       and stored_item_page.template_key <> excluded.template_key)""",
+                documentId, pageVersion, templateKey, page.contentType(), page.etag(), json.writeValueAsString(page.headers()),
+                page.gzip());
+    }
+
+    /** Something else the item page shows changed in the calling transaction (a question asked about it was published). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void pageChanged(String documentId) {
+        jdbc.update("update public_document set page_version = page_version + 1 where document_id = ?", documentId);
+    }
+
+    /**
+     * After a document's publication, withdrawal or unpublishing commits: the pages of the documents it names (in any of
+     * its editions: a link may have just been removed) and of those whose current edition names it show its title or
+     * status, so they change too. In a transaction of its own after the commit, so that two linked documents published at
+     * the same moment cannot deadlock on each other's rows; a deadlock between two of these updates is tried again.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PublicationChanged changed) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> jdbc.update("""
+                        update public_document set page_version = page_version + 1
+                        where document_id <> ? and (
+                            document_id in (select r ->> 'documentId' from publication_snapshot s
+                                                cross join lateral jsonb_array_elements(s.related) r
+                                            where s.document_id = ?)
+                            or document_id in (select o.document_id from public_document o
+                                                   join publication_snapshot os on os.id = o.current_snapshot_id
+                                               where os.related @> jsonb_build_array(jsonb_build_object('documentId', ?))))""",
+                        changed.documentId(), changed.documentId(), changed.documentId()));
+                return;
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == 3) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+}
