@@ -9,6 +9,7 @@
 # pages 1–5, a counter in the query), the home page with a counter; with BEFORE_JAR the same three rows for that jar. Every
 # JVM is warmed up first; then every row is measured once a round; each row's CPU a request is counted as well.
 # Start-up: all JVMs are started at once; each one's time to its first served page (Gongkai `/`, petclinic `/owners/1`).
+# Before the warm-up every measured item is asked for once (a crawler's earlier pass; CRAWL=0 leaves it out).
 # Knobs: DURATION, WARMUP (seconds of each row's load in each warm-up pass, 20), WARM_PASSES (2), ROUNDS (2), CONNECTIONS (32),
 # TIMEOUT (wrk's, 2s), JAVA_OPTS, OUT. Writes a Markdown table to $OUT.
 set -euo pipefail
@@ -79,6 +80,29 @@ PET_STARTED=$(started "$begin" $PET_PORT /owners/1 "$PET_PID")
 APP_STARTED=$(started "$begin" $APP_PORT / "$APP_PID")
 [ -n "$BEFORE_JAR" ] && BEFORE_STARTED=$(started "$begin" $BEFORE_PORT / "$BEFORE_PID")
 echo "start-up: petclinic $PET_STARTED s, gongkai $APP_STARTED s${BEFORE_JAR:+, before $BEFORE_STARTED s}"
+
+# A crawler's earlier pass: every item that the measured rows ask for is asked for once first (CRAWL=0 leaves it out), as a
+# search engine walks the whole site again and again. Gongkai keeps each item page it renders in PostgreSQL (ItemPageStore),
+# so the measured rows then read stored pages that no node has in memory; the older jar renders every item again.
+crawl() { # url pid
+  local list=$WORK/crawl-urls.txt
+  [ -f "$list" ] || for n in $(seq 1 40000); do printf 'url = "%s/items/bench%08d"\noutput = "/dev/null"\n' '@BASE@' "$n"; done > "$list"
+  sed "s|@BASE@|$1|" "$list" > "$list.$2"
+  local begin=$(date +%s)
+  curl -s -Z --parallel-max 16 --config "$list.$2" || true
+  echo "crawled 40,000 items of $1 in $(( $(date +%s) - begin )) s"
+}
+if [ "${CRAWL:-1}" = 1 ]; then
+  crawl "http://127.0.0.1:$APP_PORT" app
+  [ -n "$BEFORE_JAR" ] && crawl "http://127.0.0.1:$BEFORE_PORT" before
+  # the pages are stored after their responses: wait for the writer to finish
+  for _ in $(seq 60); do
+    stored=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from stored_item_page where document_id between 'bench00000001' and 'bench00040000'" 2>/dev/null || echo 0)
+    [ "$stored" -ge 39000 ] && break
+    sleep 2
+  done
+  echo "stored item pages among the crawled: ${stored:-0}"
+fi
 
 # Every JVM is warmed up before the first measured row: measured in turn right after a start-up, the first rows met JVMs
 # whose JIT was still compiling (its threads competing with the others' on two cores) and the later rows warm ones, which
