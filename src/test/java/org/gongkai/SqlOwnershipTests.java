@@ -38,7 +38,7 @@ class SqlOwnershipTests {
                     "edition_relation", "disclosure_matter")),
             Map.entry("workflow", Set.of("edition_workflow", "confidentiality_review", "approval_record", "text_check_acceptance")),
             Map.entry("publication", Set.of("publication_snapshot", "public_document", "published_file", "index_number_serial",
-                    "index_number_organ_serial")),
+                    "index_number_organ_serial", "stored_item_page")),
             Map.entry("portal", Set.of("guide_section")),
             Map.entry("qr", Set.of("qr_code", "qr_scan_day")),
             Map.entry("tables", Set.of("table_template", "table_template_version", "data_table", "data_table_row")),
