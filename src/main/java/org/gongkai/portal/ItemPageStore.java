@@ -70,9 +70,12 @@ public class ItemPageStore implements DisposableBean {
         return templateKey;
     }
 
-    /** The document id when the request is for an item page that may be stored and read: the plain page, no reader cookies. */
+    /**
+     * The document id when the request is for an item page that may be stored and read: the plain address (a query, even
+     * one the page ignores, goes through the filters that check it), no reader cookies.
+     */
     String storableItem(HttpServletRequest request, ReaderPreferences preferences) {
-        if (!enabled || !preferences.equals(ReaderPreferences.DEFAULT)) {
+        if (!enabled || request.getQueryString() != null || !preferences.equals(ReaderPreferences.DEFAULT)) {
             return null;
         }
         Matcher item = ITEM_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()));

@@ -49,7 +49,11 @@ public class StoredItemPages {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The stored page of a live or withdrawn document, if it shows what the page shows now and this build rendered it. */
+    /**
+     * The stored page of a live or withdrawn document, if it shows what the page shows now and this build rendered it. One
+     * statement without a transaction, read-only: on a public page it reads from the replica when there is one.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<StoredPage> find(String documentId, String templateKey) {
         List<StoredPage> pages = jdbc.query("""
                 select p.content_type, p.etag, p.headers, p.body_gzip
