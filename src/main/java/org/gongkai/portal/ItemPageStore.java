@@ -5,14 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,13 +52,17 @@ public class ItemPageStore implements DisposableBean {
     private final StoredItemPages pages;
     private final boolean enabled;
     private final String templateKey;
-    /** One writer, a bounded queue: a crawl of pages never stored cannot queue more than it; the rest are stored later. */
-    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500),
-            runnable -> {
-                Thread thread = new Thread(runnable, "item-page-store");
-                thread.setDaemon(true);
-                return thread;
-            }, new ThreadPoolExecutor.DiscardPolicy());
+    /**
+     * Pages waiting to be stored, taken by one writer in batches of up to {@link #BATCH}; bounded, so that a crawl of pages
+     * never stored cannot hold more than this many in memory (the rest are rendered again at their next request).
+     */
+    private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(2000);
+    private static final int BATCH = 100;
+    private final Thread writer;
+
+    private record Pending(String documentId, long pageVersion, String contentType, String etag, Map<String, String> headers,
+                           byte[] body, byte[] gzip) {
+    }
 
     ItemPageStore(StoredItemPages pages, SiteName site, ObjectProvider<BuildProperties> build,
                   @Value("${gongkai.item-pages.stored:true}") boolean enabled,
@@ -64,6 +70,11 @@ public class ItemPageStore implements DisposableBean {
         this.pages = pages;
         this.enabled = enabled;
         this.templateKey = templateKey(site.name(), contextPath, build.getIfAvailable());
+        this.writer = new Thread(this::writeBatches, "item-page-store");
+        this.writer.setDaemon(true);
+        if (enabled) {
+            this.writer.start();
+        }
     }
 
     String templateKey() {
@@ -89,28 +100,46 @@ public class ItemPageStore implements DisposableBean {
 
     /**
      * Stores the page after the response has gone, compressed there if the reader did not take gzip, on the primary; nothing
-     * is stored when the queue is full (the next reader of the item renders it again).
+     * is stored when the queue is full.
      */
     void storeLater(String documentId, long pageVersion, String contentType, String etag, Map<String, String> headers,
                     byte[] body, byte[] gzip) {
-        writer.execute(() -> {
-            byte[] compressed = gzip != null ? gzip : PublicPageCache.compress(body);
-            if (compressed == null) {
+        pending.offer(new Pending(documentId, pageVersion, contentType, etag, headers, body, gzip));
+    }
+
+    private void writeBatches() {
+        List<Pending> batch = new ArrayList<>(BATCH);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(pending.take());
+            } catch (InterruptedException e) {
                 return;
             }
-            try {
-                pages.store(documentId, pageVersion, templateKey, new StoredPage(contentType, etag, headers, compressed));
-            } catch (RuntimeException e) {
-                // the document may have gone (a test emptied the database): the next request renders the page again
-                log.debug("item page {} not stored: {}", documentId, e.toString());
+            pending.drainTo(batch, BATCH - 1);
+            // one copy a document (the newest version), in the order of their ids: two nodes' batches lock rows alike
+            Map<String, StoredItemPages.Rendered> newest = new TreeMap<>();
+            for (Pending p : batch) {
+                byte[] gzip = p.gzip() != null ? p.gzip() : PublicPageCache.compress(p.body());
+                if (gzip != null) {
+                    newest.merge(p.documentId(), new StoredItemPages.Rendered(p.documentId(), p.pageVersion(), templateKey,
+                                    new StoredPage(p.contentType(), p.etag(), p.headers(), gzip)),
+                            (a, b) -> a.pageVersion() >= b.pageVersion() ? a : b);
+                }
             }
-        });
+            batch.clear();
+            try {
+                pages.store(List.copyOf(newest.values()));
+            } catch (RuntimeException e) {
+                // a document may have gone (a test emptied the database): those pages are rendered again when asked for
+                log.debug("{} item pages not stored: {}", newest.size(), e.toString());
+            }
+        }
     }
 
     @Override
     public void destroy() throws InterruptedException {
-        writer.shutdown();
-        writer.awaitTermination(5, TimeUnit.SECONDS);
+        writer.interrupt();
+        writer.join(5000);
     }
 
     private static String templateKey(String siteName, String contextPath, BuildProperties build) throws IOException {

@@ -64,12 +64,19 @@ public class StoredItemPages {
         return pages.stream().findFirst();
     }
 
+    /** A page to keep: rendered from {@code pageVersion} of the document by the build {@code templateKey}. */
+    public record Rendered(String documentId, long pageVersion, String templateKey, StoredPage page) {
+    }
+
     /**
-     * Keeps a page rendered from {@code pageVersion} of the document. A page of a later version, or of the same version
-     * by the same build, already stored stays; during an upgrade the two builds replace each other's copies.
+     * Keeps rendered pages, in one transaction that does not wait for the disk (a page lost in a crash is rendered again).
+     * A page of a later version, or of the same version by the same build, already stored stays; during an upgrade the two
+     * builds replace each other's copies.
      */
-    public void store(String documentId, long pageVersion, String templateKey, StoredPage page) {
-        jdbc.update("""
+    @Transactional
+    public void store(List<Rendered> rendered) {
+        jdbc.execute("set local synchronous_commit = off");
+        jdbc.batchUpdate("""
                 insert into stored_item_page (document_id, page_version, template_key, content_type, etag, headers, body_gzip)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (document_id) do update set page_version = excluded.page_version,
@@ -78,8 +85,15 @@ public class StoredItemPages {
                 where stored_item_page.page_version < excluded.page_version
                    or (stored_item_page.page_version = excluded.page_version
                        and stored_item_page.template_key <> excluded.template_key)""",
-                documentId, pageVersion, templateKey, page.contentType(), page.etag(), json.writeValueAsString(page.headers()),
-                page.gzip());
+                rendered, rendered.size(), (statement, r) -> {
+                    statement.setString(1, r.documentId());
+                    statement.setLong(2, r.pageVersion());
+                    statement.setString(3, r.templateKey());
+                    statement.setString(4, r.page().contentType());
+                    statement.setString(5, r.page().etag());
+                    statement.setString(6, json.writeValueAsString(r.page().headers()));
+                    statement.setBytes(7, r.page().gzip());
+                });
     }
 
     /** Something else the item page shows changed in the calling transaction (a question asked about it was published). */
