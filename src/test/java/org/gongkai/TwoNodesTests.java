@@ -283,6 +283,20 @@ class TwoNodesTests {
     }
 
     @Test
+    void anItemPageRenderedOnOneNodeIsServedByTheOtherFromTheStoreWithoutRenderingIt() throws Exception {
+        long edition = throughWorkflow("关于一个节点生成页面、两个节点提供的通知" + UUID.randomUUID().toString().substring(0, 6), null);
+        String id = publicId(edition);
+        settle();
+        HttpResponse<String> rendered = get(a, "/items/" + id);
+        assertThat(rendered.headers().firstValue("X-Page-Cache")).as("rendered on A").isEmpty();
+        org.gongkai.portal.StoredItemPagesTests.awaitStored(jdbc, id);
+        HttpResponse<String> fromStore = get(b, "/items/" + id);
+        assertThat(fromStore.headers().firstValue("X-Page-Cache")).as("B read the page A stored").hasValue("stored");
+        assertThat(fromStore.body()).isEqualTo(rendered.body());
+        assertThat(fromStore.headers().firstValue("ETag")).isEqualTo(rendered.headers().firstValue("ETag"));
+    }
+
+    @Test
     void aPublicationOnOneNodeIsListedOnTheOtherWithinASecond() throws Exception {
         String title = "关于两个节点同时提供服务的通知" + UUID.randomUUID().toString().substring(0, 6);
         cached(b, "/catalogue/zcwj-gfxwj");

@@ -38,6 +38,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Content-Encoding: gzip} (Tomcat compresses nothing that carries a strong ETag), others the plain bytes; both carry
  * {@code Vary: Accept-Encoding} and an ETag of their own, and answer 304 to a matching {@code If-None-Match}.
  * <p>
+ * Item pages have a second level shared by every node, {@link ItemPageStore}: on a miss, the plain page of an item is read
+ * from PostgreSQL as gzip bytes when a current copy is stored there, and stored after the response when it is not.
+ * <p>
  * A hit runs no controller, no template, no query and no security filter, and creates no session: the cache sits in front
  * of Spring Security and replays the security headers (CSP, frame and content-type options, referrer policy) that the
  * chain wrote on the miss. Only requests without a session cookie take part; responses that set a cookie or hold a CSRF
@@ -238,7 +241,12 @@ public class PublicPageCache extends OncePerRequestFilter {
     /** The item's page from the store ({@link ItemPageStore}), kept in memory from now on; null when none is current. */
     private Page fromStore(String key, String documentId) {
         long readIn = generation.get();
-        StoredItemPages.StoredPage stored = itemPages.find(documentId).orElse(null);
+        StoredItemPages.StoredPage stored;
+        try {
+            stored = itemPages.find(documentId).orElse(null);
+        } catch (org.springframework.dao.DataAccessException e) {
+            return null; // the store is a shortcut: without it the page is rendered, and fails or not as it would have
+        }
         if (stored == null) {
             return null;
         }
