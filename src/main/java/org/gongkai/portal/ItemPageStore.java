@@ -64,10 +64,23 @@ public class ItemPageStore implements DisposableBean {
                            byte[] body, byte[] gzip) {
     }
 
+    /** Reads that found a current page and that did not; pages stored, and pages dropped because the queue was full. */
+    private final java.util.concurrent.atomic.LongAdder found = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder missing = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder stored = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
+
     ItemPageStore(StoredItemPages pages, SiteName site, ObjectProvider<BuildProperties> build,
                   @Value("${gongkai.item-pages.stored:true}") boolean enabled,
-                  @Value("${server.servlet.context-path:}") String contextPath) throws IOException {
+                  @Value("${server.servlet.context-path:}") String contextPath,
+                  ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) throws IOException {
         this.pages = pages;
+        meters.ifAvailable(registry -> {
+            count(registry, "gongkai.item.pages.reads", "result", "found", found);
+            count(registry, "gongkai.item.pages.reads", "result", "missing", missing);
+            count(registry, "gongkai.item.pages.writes", "outcome", "stored", stored);
+            count(registry, "gongkai.item.pages.writes", "outcome", "dropped", dropped);
+        });
         this.enabled = enabled;
         this.templateKey = templateKey(site.name(), contextPath, build.getIfAvailable());
         this.writer = new Thread(this::writeBatches, "item-page-store");
@@ -95,7 +108,15 @@ public class ItemPageStore implements DisposableBean {
 
     /** The stored page of the item, read as a public page reads (from the replica when there is one). */
     Optional<StoredPage> find(String documentId) {
-        return PublicReadScope.run(() -> pages.find(documentId, templateKey));
+        Optional<StoredPage> page = PublicReadScope.run(() -> pages.find(documentId, templateKey));
+        (page.isPresent() ? found : missing).increment();
+        return page;
+    }
+
+    private static void count(io.micrometer.core.instrument.MeterRegistry registry, String name, String tag, String value,
+                              java.util.concurrent.atomic.LongAdder adder) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, adder, java.util.concurrent.atomic.LongAdder::doubleValue)
+                .tag(tag, value).description("stored item pages (ItemPageStore)").register(registry);
     }
 
     /**
@@ -104,7 +125,9 @@ public class ItemPageStore implements DisposableBean {
      */
     void storeLater(String documentId, long pageVersion, String contentType, String etag, Map<String, String> headers,
                     byte[] body, byte[] gzip) {
-        pending.offer(new Pending(documentId, pageVersion, contentType, etag, headers, body, gzip));
+        if (!pending.offer(new Pending(documentId, pageVersion, contentType, etag, headers, body, gzip))) {
+            dropped.increment();
+        }
     }
 
     private void writeBatches() {
@@ -129,6 +152,7 @@ public class ItemPageStore implements DisposableBean {
             batch.clear();
             try {
                 pages.store(List.copyOf(newest.values()));
+                stored.add(newest.size());
             } catch (RuntimeException e) {
                 // a document may have gone (a test emptied the database): those pages are rendered again when asked for
                 log.debug("{} item pages not stored: {}", newest.size(), e.toString());
