@@ -130,8 +130,9 @@ public class PublicPageCache extends OncePerRequestFilter {
         String key = key(request, preferences);
         boolean gzip = acceptsGzip(request);
         boolean head = "HEAD".equals(request.getMethod());
-        String storableItem = itemPages.storableItem(request, preferences);
         Page page = pages.getIfPresent(key);
+        // asked only on a miss: a hit, the busiest path of all, needs nothing of the store
+        String storableItem = page == null ? itemPages.storableItem(request, preferences) : null;
         String source = "hit";
         if (page == null && storableItem != null) {
             page = fromStore(key, storableItem);
@@ -189,8 +190,9 @@ public class PublicPageCache extends OncePerRequestFilter {
                     HTTP_DATE.format(Instant.now()), java.util.Map.copyOf(headers));
             remember(key, stored, renderedIn);
             if (storableItem != null && request.getAttribute(ItemPageStore.RENDERED_FROM_VERSION) instanceof Long version) {
-                itemPages.storeLater(storableItem, version, stored.contentType(), stored.etag(), stored.headers(), body,
-                        stored.gzip());
+                // the plain bytes only when the writer has to compress them
+                itemPages.storeLater(storableItem, version, stored.contentType(), stored.etag(), stored.headers(),
+                        stored.gzip() == null ? body : null, stored.gzip());
             }
             wrapper.setHeader("Last-Modified", stored.lastModified());
             wrapper.setHeader("Cache-Control", "no-cache");
