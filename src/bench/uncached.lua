@@ -2,6 +2,8 @@
 -- WRK_MODE=items: a different item every request (bench00000001 … up to WRK_ITEMS, each wrk thread its own share, starting
 --   at WRK_START so that a later run does not ask for the items an earlier one put in the page cache);
 -- WRK_MODE=catalogue: the eight catalogue columns of generate.sql, pages 1–5, with a counter in the query;
+-- WRK_MODE=columns: the catalogue pages a crawler walks, a different one every request: the eight columns' pages 1–600,
+--   then pages 1–50 of each year 2016–2025 (8,800 addresses, as src/bench/uncached.sh crawls them);
 -- WRK_MODE=home: the home page with a counter in the query; WRK_MODE=fixed: the address given to wrk. Prints the RESULT line of report.lua.
 local threads = {}
 local counter = 0
@@ -23,6 +25,15 @@ request = function()
     return wrk.format(nil, string.format("/items/bench%08d", ((n - 1) % items) + 1))
   elseif mode == "catalogue" then
     return wrk.format(nil, "/catalogue/" .. codes[(n % #codes) + 1] .. "?page=" .. ((math.floor(n / #codes) % 5) + 1) .. "&n=" .. n)
+  elseif mode == "columns" then
+    local m = math.floor(n / #codes) % 1100
+    local query
+    if m < 600 then
+      query = "?page=" .. (m + 1)
+    else
+      query = "?year=" .. (2016 + (m - 600) % 10) .. "&page=" .. (math.floor((m - 600) / 10) + 1)
+    end
+    return wrk.format(nil, "/catalogue/" .. codes[(n % #codes) + 1] .. query)
   elseif mode == "home" then
     return wrk.format(nil, "/?n=" .. n)
   else

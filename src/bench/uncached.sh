@@ -6,10 +6,12 @@
 # Build petclinic from its repository (not part of this project): git clone https://github.com/spring-projects/spring-petclinic
 #   && ./mvnw -DskipTests package; it runs on its in-memory H2 database as it comes.
 # Rows: petclinic /owners/1; Gongkai a different item every request (the long tail), uncached catalogue pages (eight columns,
-# pages 1–5, a counter in the query), the home page with a counter; with BEFORE_JAR the same three rows for that jar. Every
+# pages 1–5, a counter in the query: every one rendered), the catalogue pages a crawler walks (8,800 addresses of column,
+# year and page, a different one every request), the home page with a counter; with BEFORE_JAR the same rows for that jar. Every
 # JVM is warmed up first; then every row is measured once a round; each row's CPU a request is counted as well.
 # Start-up: all JVMs are started at once; each one's time to its first served page (Gongkai `/`, petclinic `/owners/1`).
-# Before the warm-up every measured item is asked for once (a crawler's earlier pass; CRAWL=0 leaves it out).
+# Before the warm-up every measured item and crawled catalogue page is asked for once (a crawler's earlier pass; CRAWL=0
+# leaves it out).
 # Knobs: DURATION, WARMUP (seconds of each row's load in each warm-up pass, 20), WARM_PASSES (2), ROUNDS (2), CONNECTIONS (32),
 # TIMEOUT (wrk's, 2s), JAVA_OPTS, OUT. Writes a Markdown table to $OUT.
 set -euo pipefail
@@ -82,15 +84,24 @@ APP_STARTED=$(started "$begin" $APP_PORT / "$APP_PID")
 echo "start-up: petclinic $PET_STARTED s, gongkai $APP_STARTED s${BEFORE_JAR:+, before $BEFORE_STARTED s}"
 
 # A crawler's earlier pass: every item that the measured rows ask for is asked for once first (CRAWL=0 leaves it out), as a
-# search engine walks the whole site again and again. Gongkai keeps each item page it renders in PostgreSQL (ItemPageStore),
+# search engine walks the whole site again and again. Gongkai keeps each item page it renders in PostgreSQL (PageStore),
 # so the measured rows then read stored pages that no node has in memory; the older jar renders every item again.
 crawl() { # url pid
   local list=$WORK/crawl-urls.txt
-  [ -f "$list" ] || for n in $(seq 1 40000); do printf 'url = "%s/items/bench%08d"\noutput = "/dev/null"\n' '@BASE@' "$n"; done > "$list"
+  if [ ! -f "$list" ]; then
+    for n in $(seq 1 40000); do printf 'url = "%s/items/bench%08d"\noutput = "/dev/null"\n' '@BASE@' "$n"; done > "$list"
+    # the catalogue pages of the columns row (uncached.lua, WRK_MODE=columns)
+    for code in ggws zcwj jdzf ylzy jbyjjz bszn yjgl czzj; do
+      for p in $(seq 1 600); do printf 'url = "%s/catalogue/%s?page=%d"\noutput = "/dev/null"\n' '@BASE@' "$code" "$p"; done
+      for y in $(seq 2016 2025); do
+        for p in $(seq 1 50); do printf 'url = "%s/catalogue/%s?year=%d&page=%d"\noutput = "/dev/null"\n' '@BASE@' "$code" "$y" "$p"; done
+      done
+    done >> "$list"
+  fi
   sed "s|@BASE@|$1|" "$list" > "$list.$2"
   local begin=$(date +%s)
   curl -s -Z --parallel-max 16 --config "$list.$2" || true
-  echo "crawled 40,000 items of $1 in $(( $(date +%s) - begin )) s"
+  echo "crawled 40,000 items and 8,800 catalogue pages of $1 in $(( $(date +%s) - begin )) s"
 }
 if [ "${CRAWL:-1}" = 1 ]; then
   crawl "http://127.0.0.1:$APP_PORT" app
@@ -101,7 +112,8 @@ if [ "${CRAWL:-1}" = 1 ]; then
     [ "$stored" -ge 39000 ] && break
     sleep 2
   done
-  echo "stored item pages among the crawled: ${stored:-0}"
+  listings=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from stored_listing_page" 2>/dev/null || echo 0)
+  echo "stored item pages among the crawled: ${stored:-0}; stored catalogue pages: ${listings:-0}"
 fi
 
 # Every JVM is warmed up before the first measured row: measured in turn right after a start-up, the first rows met JVMs
@@ -115,10 +127,12 @@ for pass in $(seq "$WARM_PASSES"); do
   warm "http://127.0.0.1:$PET_PORT/owners/1" fixed 1
   warm "http://127.0.0.1:$APP_PORT" items $(( 40000 + pass * 20000 ))
   warm "http://127.0.0.1:$APP_PORT" catalogue $(( pass * 100000 ))
+  warm "http://127.0.0.1:$APP_PORT" columns $(( pass * 3000 ))
   warm "http://127.0.0.1:$APP_PORT" home $(( pass * 100000 ))
   if [ -n "$BEFORE_JAR" ]; then
     warm "http://127.0.0.1:$BEFORE_PORT" items $(( 40000 + pass * 20000 ))
     warm "http://127.0.0.1:$BEFORE_PORT" catalogue $(( pass * 100000 ))
+    warm "http://127.0.0.1:$BEFORE_PORT" columns $(( pass * 3000 ))
     warm "http://127.0.0.1:$BEFORE_PORT" home $(( pass * 100000 ))
   fi
 done
@@ -159,17 +173,19 @@ for round in $(seq "$ROUNDS"); do
   row "Gongkai item, a different one every request, round $round" "http://127.0.0.1:$APP_PORT" items $(( (round - 1) * 20000 + 1 )) "$APP_PID"; add 1
   row "Gongkai catalogue page, uncached, round $round" "http://127.0.0.1:$APP_PORT" catalogue $(( (round + 10) * 100000 )) "$APP_PID"; add 2
   row "Gongkai home page, uncached, round $round" "http://127.0.0.1:$APP_PORT" home $(( (round + 10) * 100000 )) "$APP_PID"; add 3
+  row "Gongkai catalogue pages a crawler walks, a different one every request, round $round" "http://127.0.0.1:$APP_PORT" columns $(( (round - 1) * 4400 )) "$APP_PID"; add 7
   if [ -n "$BEFORE_JAR" ]; then
     row "before: item, a different one every request, round $round" "http://127.0.0.1:$BEFORE_PORT" items $(( (round - 1) * 20000 + 1 )) "$BEFORE_PID"; add 4
     row "before: catalogue page, uncached, round $round" "http://127.0.0.1:$BEFORE_PORT" catalogue $(( (round + 10) * 100000 )) "$BEFORE_PID"; add 5
     row "before: home page, uncached, round $round" "http://127.0.0.1:$BEFORE_PORT" home $(( (round + 10) * 100000 )) "$BEFORE_PID"; add 6
+    row "before: catalogue pages a crawler walks, round $round" "http://127.0.0.1:$BEFORE_PORT" columns $(( (round - 1) * 4400 )) "$BEFORE_PID"; add 8
   fi
 done
 ratio() { printf '%.2f' "$(echo "scale=4; ${SUM_RPS[$1]} / ${SUM_RPS[$2]}" | bc)"; }
 cpu_ratio() { printf '%.2f' "$(echo "scale=4; ${SUM_CPU[$2]} / ${SUM_CPU[$1]}" | bc)"; }
 BEFORE_LINE=""
 if [ -n "$BEFORE_JAR" ]; then
-  BEFORE_LINE="Against the older jar: item $(ratio 1 4)×, catalogue $(ratio 2 5)×, home $(ratio 3 6)× in requests a second; $(cpu_ratio 1 4)×, $(cpu_ratio 2 5)×, $(cpu_ratio 3 6)× in CPU a request."
+  BEFORE_LINE="Against the older jar: item $(ratio 1 4)×, catalogue $(ratio 2 5)×, home $(ratio 3 6)×, crawled catalogue pages $(ratio 7 8)× in requests a second; $(cpu_ratio 1 4)×, $(cpu_ratio 2 5)×, $(cpu_ratio 3 6)×, $(cpu_ratio 7 8)× in CPU a request."
 fi
 
 cat > "$OUT" <<DOC
@@ -179,8 +195,9 @@ $CONNECTIONS connections (timeout $TIMEOUT), $WARM_PASSES warm-up passes of ${WA
 | row | req/s | p50 ms | p95 ms | p99 ms | CPU ms a request | errors/non-2xx |
 | --- | ---: | ---: | ---: | ---: | ---: | --- |
 $ROWS
-Against petclinic, in requests a second: item $(ratio 1 0)×, catalogue $(ratio 2 0)×, home $(ratio 3 0)×; in CPU a request
-(petclinic's ÷ Gongkai's, the JVM's and PostgreSQL's together): item $(cpu_ratio 1 0)×, catalogue $(cpu_ratio 2 0)×, home $(cpu_ratio 3 0)×.
+Against petclinic, in requests a second: item $(ratio 1 0)×, catalogue $(ratio 2 0)×, home $(ratio 3 0)×, crawled catalogue pages $(ratio 7 0)×;
+in CPU a request (petclinic's ÷ Gongkai's, the JVM's and PostgreSQL's together): item $(cpu_ratio 1 0)×, catalogue $(cpu_ratio 2 0)×,
+home $(cpu_ratio 3 0)×, crawled catalogue pages $(cpu_ratio 7 0)×.
 $BEFORE_LINE
 Start-up to the first served page: petclinic $PET_STARTED s (\`/owners/1\`), Gongkai $APP_STARTED s (\`/\`)${BEFORE_JAR:+, before $BEFORE_STARTED s}.
 DOC

@@ -39,7 +39,7 @@ class SqlOwnershipTests {
             Map.entry("workflow", Set.of("edition_workflow", "confidentiality_review", "approval_record", "text_check_acceptance")),
             Map.entry("publication", Set.of("publication_snapshot", "public_document", "published_file", "index_number_serial",
                     "index_number_organ_serial", "stored_item_page")),
-            Map.entry("portal", Set.of("guide_section")),
+            Map.entry("portal", Set.of("guide_section", "stored_listing_page")),
             Map.entry("qr", Set.of("qr_code", "qr_scan_day")),
             Map.entry("tables", Set.of("table_template", "table_template_version", "data_table", "data_table_row")),
             Map.entry("calendar", Set.of("calendar_day", "calendar_year")),

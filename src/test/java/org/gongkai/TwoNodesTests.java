@@ -297,6 +297,27 @@ class TwoNodesTests {
     }
 
     @Test
+    void aCataloguePageRenderedOnOneNodeIsServedByTheOtherFromTheStoreUntilTheNextPublication() throws Exception {
+        throughWorkflow("关于一个节点生成目录页、两个节点提供的通知" + UUID.randomUUID().toString().substring(0, 6), null);
+        settle();
+        String address = "/catalogue/zcwj-gfxwj?page=1";
+        HttpResponse<String> rendered = get(a, address);
+        assertThat(rendered.headers().firstValue("X-Page-Cache")).as("rendered on A").isEmpty();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.queryForObject("select count(*) from stored_listing_page p, public_change c where p.address = ? and c.id = 1"
+                + " and p.public_version = c.version", Integer.class, address) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        HttpResponse<String> fromStore = get(b, address);
+        assertThat(fromStore.headers().firstValue("X-Page-Cache")).as("B read the page A stored").hasValue("stored");
+        assertThat(fromStore.body()).isEqualTo(rendered.body());
+
+        String title = "关于目录页在下一次发布后重新生成的通知" + UUID.randomUUID().toString().substring(0, 6);
+        throughWorkflow(title, null);
+        millisUntil(b, address, r -> r.body().contains(title), 1000);
+    }
+
+    @Test
     void aPublicationOnOneNodeIsListedOnTheOtherWithinASecond() throws Exception {
         String title = "关于两个节点同时提供服务的通知" + UUID.randomUUID().toString().substring(0, 6);
         cached(b, "/catalogue/zcwj-gfxwj");

@@ -38,8 +38,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Content-Encoding: gzip} (Tomcat compresses nothing that carries a strong ETag), others the plain bytes; both carry
  * {@code Vary: Accept-Encoding} and an ETag of their own, and answer 304 to a matching {@code If-None-Match}.
  * <p>
- * Item pages have a second level shared by every node, {@link ItemPageStore}: on a miss, the plain page of an item is read
- * from PostgreSQL as gzip bytes when a current copy is stored there, and stored after the response when it is not.
+ * Item and catalogue pages have a second level shared by every node, {@link PageStore}: on a miss, the page is read from
+ * PostgreSQL as gzip bytes when a current copy is stored there, and stored after the response when it is not.
  * <p>
  * A hit runs no controller, no template, no query and no security filter, and creates no session: the cache sits in front
  * of Spring Security and replays the security headers (CSP, frame and content-type options, referrer policy) that the
@@ -80,12 +80,12 @@ public class PublicPageCache extends OncePerRequestFilter {
     /** Raised by every eviction; a page whose rendering began before the last eviction is not stored. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    private final ItemPageStore itemPages;
+    private final PageStore pageStore;
 
-    PublicPageCache(ItemPageStore itemPages, @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
+    PublicPageCache(PageStore pageStore, @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
                     @Value("${gongkai.page-cache.max-megabytes:64}") long maxMegabytes,
                     org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        this.itemPages = itemPages;
+        this.pageStore = pageStore;
         this.enabled = enabled;
         // bounded by bytes, so that many distinct searches cannot push the heap past its limit
         this.pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
@@ -132,10 +132,20 @@ public class PublicPageCache extends OncePerRequestFilter {
         boolean head = "HEAD".equals(request.getMethod());
         Page page = pages.getIfPresent(key);
         // asked only on a miss: a hit, the busiest path of all, needs nothing of the store
-        String storableItem = page == null ? itemPages.storableItem(request, preferences) : null;
+        String storableItem = page == null ? pageStore.storableItem(request, preferences) : null;
+        String storableListing = page == null && storableItem == null ? pageStore.storableListing(request, preferences) : null;
+        // the public version seen before anything of a catalogue page is read: what the page is stored and looked up with
+        long publicVersion = storableListing == null ? Long.MIN_VALUE : pageStore.publicVersion();
+        if (publicVersion == Long.MIN_VALUE) {
+            storableListing = null; // this node has not read the version yet (it is starting)
+        }
         String source = "hit";
         if (page == null && storableItem != null) {
-            page = fromStore(key, storableItem);
+            page = fromStore(key, () -> pageStore.find(storableItem));
+            source = "stored";
+        } else if (page == null && storableListing != null) {
+            String address = storableListing;
+            page = fromStore(key, () -> pageStore.findListing(address, publicVersion));
             source = "stored";
         }
         if (page != null && gzip && page.gzip() == null && page.body().length >= GZIP_MIN_BYTES) {
@@ -189,9 +199,12 @@ public class PublicPageCache extends OncePerRequestFilter {
             Page stored = new Page(body, gzip ? compress(body) : null, type, "\"" + hash(body) + "\"",
                     HTTP_DATE.format(Instant.now()), java.util.Map.copyOf(headers));
             remember(key, stored, renderedIn);
-            if (storableItem != null && request.getAttribute(ItemPageStore.RENDERED_FROM_VERSION) instanceof Long version) {
+            if (storableItem != null && request.getAttribute(PageStore.RENDERED_FROM_VERSION) instanceof Long version) {
                 // the plain bytes only when the writer has to compress them
-                itemPages.storeLater(storableItem, version, stored.contentType(), stored.etag(), stored.headers(),
+                pageStore.storeLater(storableItem, version, stored.contentType(), stored.etag(), stored.headers(),
+                        stored.gzip() == null ? body : null, stored.gzip());
+            } else if (storableListing != null && Boolean.TRUE.equals(request.getAttribute(PageStore.LISTING_WORTH_STORING))) {
+                pageStore.storeListingLater(storableListing, publicVersion, stored.contentType(), stored.etag(), stored.headers(),
                         stored.gzip() == null ? body : null, stored.gzip());
             }
             wrapper.setHeader("Last-Modified", stored.lastModified());
@@ -240,12 +253,12 @@ public class PublicPageCache extends OncePerRequestFilter {
         }
     }
 
-    /** The item's page from the store ({@link ItemPageStore}), kept in memory from now on; null when none is current. */
-    private Page fromStore(String key, String documentId) {
+    /** A page from the store ({@link PageStore}), kept in memory from now on; null when none is current. */
+    private Page fromStore(String key, java.util.function.Supplier<java.util.Optional<StoredItemPages.StoredPage>> lookup) {
         long readIn = generation.get();
         StoredItemPages.StoredPage stored;
         try {
-            stored = itemPages.find(documentId).orElse(null);
+            stored = lookup.get().orElse(null);
         } catch (org.springframework.dao.DataAccessException e) {
             return null; // the store is a shortcut: without it the page is rendered, and fails or not as it would have
         }

@@ -144,7 +144,7 @@ class QuestionsIntegrationTests extends AbstractIntegrationTest {
         questions.answer(receipt.id(), 1, "关联测试答复", signedIn(clerk));
         String itemPage = mvc.perform(get("/items/{id}", item)).andReturn().getResponse().getContentAsString();
         assertThat(itemPage).doesNotContain("/questions/" + receipt.id() + "\"").contains("/questions/new?related=" + item);
-        // an anonymous reader's copy, kept in memory and in the database for every node (ItemPageStore)
+        // an anonymous reader's copy, kept in memory and in the database for every node (PageStore)
         SecurityContextHolder.clearContext();
         mvc.perform(get("/items/{id}", item));
         org.gongkai.portal.StoredItemPagesTests.awaitStored(jdbc, item);

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Item pages kept in PostgreSQL for every node ({@link ItemPageStore}): served without the template once stored, and never
+ * Item pages kept in PostgreSQL for every node ({@link PageStore}): served without the template once stored, and never
  * after anything the page shows has changed (its own editions, withdrawal and unpublishing, its linked documents, the
  * questions asked about it) or after a new build.
  */

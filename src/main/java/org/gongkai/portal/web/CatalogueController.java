@@ -63,7 +63,8 @@ class CatalogueController {
                   @RequestParam(required = false) @Size(max = MAX_FILTER) String genre,
                   @RequestParam(required = false) @Size(max = MAX_FILTER) String department,
                   @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer year,
-                  @RequestParam(required = false) Validity validity, Model model) {
+                  @RequestParam(required = false) Validity validity, Model model,
+                  jakarta.servlet.http.HttpServletRequest request) {
         List<CatalogueColumn> all = catalogue.columns();
         CatalogueColumn node = all.stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow(NotFoundException::new);
         CatalogueColumn parent = node.parentCode() == null ? null
@@ -78,6 +79,11 @@ class CatalogueController {
         model.addAttribute("items", items);
         // 本栏目暂无此类信息: a column the office left empty on purpose says why (read only for an empty column)
         model.addAttribute("emptyNote", items.total() == 0 ? cadence.emptyNote(code).orElse(null) : null);
+        if (!items.items().isEmpty()) {
+            // a page that lists items may be kept for every node (PageStore); one that lists none (a filter value that
+            // matches nothing, a page past the end) is rendered each time, so that made-up addresses fill no table
+            request.setAttribute(org.gongkai.portal.PageStore.LISTING_WORTH_STORING, Boolean.TRUE);
+        }
         return "portal/column";
     }
 

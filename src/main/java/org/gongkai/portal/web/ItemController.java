@@ -40,8 +40,8 @@ class ItemController {
                 HttpServletResponse response) {
         String view = page(id, false, model, response);
         if (model.getAttribute("item") instanceof PublicItem item) {
-            // the page cache may keep this page in the database for every node (ItemPageStore), valid for this version
-            request.setAttribute(org.gongkai.portal.ItemPageStore.RENDERED_FROM_VERSION, item.pageVersion());
+            // the page cache may keep this page in the database for every node (PageStore), valid for this version
+            request.setAttribute(org.gongkai.portal.PageStore.RENDERED_FROM_VERSION, item.pageVersion());
         }
         return view;
     }
