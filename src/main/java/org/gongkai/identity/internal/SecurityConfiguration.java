@@ -138,6 +138,17 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * No observation around Spring Security's filters, authentications or authorizations: with observations only turned
+     * off (management.observations.enable.spring.security=false) each of the fifteen filters was still wrapped in a no-op
+     * observation on every request, 3.6 % of an uncached catalogue page's CPU (async-profiler, issue 19). The request as a
+     * whole is still timed (http.server.requests).
+     */
+    @Bean
+    static org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     UserDetailsService userDetailsService(IdentityManagement identity) {
         return username -> identity.principal(username)
