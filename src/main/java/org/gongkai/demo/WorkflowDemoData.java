@@ -169,8 +169,10 @@ public class WorkflowDemoData implements ApplicationRunner {
     private void seedOtherStates(StaffPrincipal reviewer, StaffPrincipal approver, LocalDate today) {
         EditionWorkflow now = workflowAt(clock);
         // a draft in each clerk's department
-        draft(new Doc("clerk", "ggws-crb", "2026年10月法定传染病疫情概况", "统计数据", "疾病防控", today.minusDays(3), null,
-                "2026年10月全市法定传染病报告情况。", monthlyReport(YearMonth.of(2026, 10))));
+        // last month's report, the one month that published() leaves out: a fixed month was published too once it had passed
+        YearMonth drafted = draftedMonth(today);
+        draft(new Doc("clerk", "ggws-crb", monthlyReportTitle(drafted), "统计数据", "疾病防控", today.minusDays(3), null,
+                drafted.getYear() + "年" + drafted.getMonthValue() + "月全市法定传染病报告情况。", monthlyReport(drafted)));
         draft(new Doc("clerk2", "ylzy-dqyp", "2026年第四季度短缺药品清单", "名单名录", "药品管理", today.minusDays(2), null,
                 "本市短缺药品清单（第四季度）。", "<p>根据短缺药品监测情况，现将本市短缺药品清单公布如下。</p>"));
         // submitted, waiting for review
@@ -245,10 +247,19 @@ public class WorkflowDemoData implements ApplicationRunner {
         now.forcePublish(emergency.editionId(), "登革热疫情防控需在5小时内向社会发布权威提示。", approver);
     }
 
+    /** The month whose 法定传染病疫情概况 is still a draft: the last one (the published reports end before it). */
+    public static YearMonth draftedMonth(LocalDate today) {
+        return YearMonth.from(today).minusMonths(1);
+    }
+
+    public static String monthlyReportTitle(YearMonth month) {
+        return month.getYear() + "年" + month.getMonthValue() + "月法定传染病疫情概况";
+    }
+
     private List<Doc> published(LocalDate today) {
         List<Doc> docs = new ArrayList<>();
-        for (YearMonth month = YearMonth.of(2024, 1); month.isBefore(YearMonth.from(today).minusMonths(1)); month = month.plusMonths(1)) {
-            docs.add(new Doc("clerk", "ggws-crb", month.getYear() + "年" + month.getMonthValue() + "月法定传染病疫情概况", "统计数据", "疾病防控",
+        for (YearMonth month = YearMonth.of(2024, 1); month.isBefore(draftedMonth(today)); month = month.plusMonths(1)) {
+            docs.add(new Doc("clerk", "ggws-crb", monthlyReportTitle(month), "统计数据", "疾病防控",
                     month.plusMonths(1).atDay(8), null, month.getYear() + "年" + month.getMonthValue() + "月全市法定传染病报告情况。",
                     monthlyReport(month)));
         }

@@ -16,10 +16,16 @@ class HomeAndCatalogueIntegrationTests extends AbstractIntegrationTest {
         String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(page)
                 .contains("应急信息", "关于近期登革热疫情防控的紧急提示", "最新公开", "公共卫生", "role=\"search\"")
-                .doesNotContain("2026年10月法定传染病疫情概况")        // a draft
+                .doesNotContain(draftedReport())                        // a draft
                 .doesNotContain("行政处罚决定书（误发）");                // unpublished
         org.assertj.core.api.Assertions.assertThat(page.indexOf("关于近期登革热疫情防控的紧急提示"))
                 .isLessThan(page.indexOf("最新公开"));
+    }
+
+    /** The monthly report the demo data left as a draft: last month's, as of the day the demo data was loaded. */
+    private String draftedReport() {
+        return jdbc.queryForObject("select title from edition where state = 'DRAFT' and title like '%法定传染病疫情概况'"
+                + " order by id limit 1", String.class);
     }
 
     @Test
