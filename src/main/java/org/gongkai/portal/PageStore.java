@@ -125,7 +125,8 @@ public class PageStore implements DisposableBean {
      * one the page ignores, goes through the filters that check it), no reader cookies.
      */
     String storableItem(HttpServletRequest request, ReaderPreferences preferences) {
-        if (!enabled || request.getQueryString() != null || !preferences.equals(ReaderPreferences.DEFAULT)) {
+        if (!enabled || request.getQueryString() != null || !request.getParameterMap().isEmpty()
+                || !preferences.equals(ReaderPreferences.DEFAULT)) {
             return null;
         }
         Matcher item = ITEM_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
@@ -142,7 +143,8 @@ public class PageStore implements DisposableBean {
             return null;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!LISTING_PAGE.matcher(path).matches()) {
+        // the address is the key: parameters that did not come from it (a form body) would make another page under it
+        if (!LISTING_PAGE.matcher(path).matches() || (query == null && !request.getParameterMap().isEmpty())) {
             return null;
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {

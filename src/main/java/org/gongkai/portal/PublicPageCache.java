@@ -134,6 +134,8 @@ public class PublicPageCache extends OncePerRequestFilter {
         // asked only on a miss: a hit, the busiest path of all, needs nothing of the store
         String storableItem = page == null ? pageStore.storableItem(request, preferences) : null;
         String storableListing = page == null && storableItem == null ? pageStore.storableListing(request, preferences) : null;
+        // read before the public version: a change is seen (the version) before the memory cache is emptied (the generation)
+        long readIn = generation.get();
         // the public version seen before anything of a catalogue page is read: what the page is stored and looked up with
         long publicVersion = storableListing == null ? Long.MIN_VALUE : pageStore.publicVersion();
         if (publicVersion == Long.MIN_VALUE) {
@@ -141,11 +143,11 @@ public class PublicPageCache extends OncePerRequestFilter {
         }
         String source = "hit";
         if (page == null && storableItem != null) {
-            page = fromStore(key, () -> pageStore.find(storableItem));
+            page = fromStore(key, readIn, () -> pageStore.find(storableItem));
             source = "stored";
         } else if (page == null && storableListing != null) {
             String address = storableListing;
-            page = fromStore(key, () -> pageStore.findListing(address, publicVersion));
+            page = fromStore(key, readIn, () -> pageStore.findListing(address, publicVersion));
             source = "stored";
         }
         if (page != null && gzip && page.gzip() == null && page.body().length >= GZIP_MIN_BYTES) {
@@ -253,9 +255,12 @@ public class PublicPageCache extends OncePerRequestFilter {
         }
     }
 
-    /** A page from the store ({@link PageStore}), kept in memory from now on; null when none is current. */
-    private Page fromStore(String key, java.util.function.Supplier<java.util.Optional<StoredItemPages.StoredPage>> lookup) {
-        long readIn = generation.get();
+    /**
+     * A page from the store ({@link PageStore}), kept in memory from now on unless the memory cache was emptied since
+     * {@code readIn}; null when none is current.
+     */
+    private Page fromStore(String key, long readIn,
+                           java.util.function.Supplier<java.util.Optional<StoredItemPages.StoredPage>> lookup) {
         StoredItemPages.StoredPage stored;
         try {
             stored = lookup.get().orElse(null);
