@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.portal.ReaderPreferences;
 import org.gongkai.portal.ReaderPreferences.TextSize;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -22,24 +23,21 @@ class ElderMode {
 
     private static final int ONE_YEAR = 365 * 24 * 3600;
 
-    @ModelAttribute("elderMode")
-    boolean elderMode(HttpServletRequest request) {
-        return ReaderPreferences.of(request).elder();
+    /**
+     * What every page needs of the reader's choices, in one model method (four of them cost four reflective calls and their
+     * annotation lookups on every request): {@code elderMode}, {@code readerClasses} (the classes of the root element of
+     * public pages, see public.css), {@code textSize} and {@code currentPath} (where the switches return to).
+     */
+    @ModelAttribute
+    void readerChoices(HttpServletRequest request, Model model) {
+        ReaderPreferences preferences = ReaderPreferences.of(request);
+        model.addAttribute("elderMode", preferences.elder());
+        model.addAttribute("readerClasses", preferences.htmlClasses());
+        model.addAttribute("textSize", preferences.textSize().value());
+        model.addAttribute("currentPath", currentPath(request));
     }
 
-    /** The classes of the root element of public pages (see public.css). */
-    @ModelAttribute("readerClasses")
-    String readerClasses(HttpServletRequest request) {
-        return ReaderPreferences.of(request).htmlClasses();
-    }
-
-    @ModelAttribute("textSize")
-    String textSize(HttpServletRequest request) {
-        return ReaderPreferences.of(request).textSize().value();
-    }
-
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
+    static String currentPath(HttpServletRequest request) {
         if (request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
             // an error page: come back to the address that failed, not to /error
             return failed.substring(Math.min(request.getContextPath().length(), failed.length()));
