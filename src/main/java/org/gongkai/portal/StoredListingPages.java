@@ -1,7 +1,6 @@
 package org.gongkai.portal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -12,7 +11,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -24,9 +22,6 @@ import tools.jackson.databind.ObjectMapper;
 class StoredListingPages {
 
     static final int LIFETIME_HOURS = 6;
-
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -49,8 +44,7 @@ class StoredListingPages {
                         select content_type, etag, headers, body_gzip from stored_listing_page
                         where address = ? and public_version = ? and template_key = ?
                           and stored_at > now() - make_interval(hours => ?)""",
-                (rs, n) -> new StoredPage(rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), HEADERS),
-                        rs.getBytes(4)), address, publicVersion, templateKey, LIFETIME_HOURS).stream().findFirst();
+                (rs, n) -> StoredPage.read(rs, 1, json), address, publicVersion, templateKey, LIFETIME_HOURS).stream().findFirst();
     }
 
     /**
@@ -74,10 +68,7 @@ class StoredListingPages {
                     statement.setString(1, r.address());
                     statement.setLong(2, r.publicVersion());
                     statement.setString(3, r.templateKey());
-                    statement.setString(4, r.page().contentType());
-                    statement.setString(5, r.page().etag());
-                    statement.setString(6, json.writeValueAsString(r.page().headers()));
-                    statement.setBytes(7, r.page().gzip());
+                    r.page().bind(statement, 4, json);
                     statement.setInt(8, LIFETIME_HOURS);
                 });
     }

@@ -30,8 +30,22 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class StoredItemPages {
 
-    /** A rendered item page: its type, the ETag of its uncompressed bytes, the security headers it was sent with. */
+    /** A rendered page: its type, the ETag of its uncompressed bytes, the security headers it was sent with. */
     public record StoredPage(String contentType, String etag, Map<String, String> headers, byte[] gzip) {
+
+        /** Reads {@code content_type, etag, headers, body_gzip}, selected in this order from column {@code first} on. */
+        public static StoredPage read(java.sql.ResultSet row, int first, ObjectMapper json) throws java.sql.SQLException {
+            return new StoredPage(row.getString(first), row.getString(first + 1),
+                    json.readValue(row.getString(first + 2), HEADERS), row.getBytes(first + 3));
+        }
+
+        /** Sets {@code content_type, etag, headers, body_gzip} as the parameters from {@code first} on. */
+        public void bind(java.sql.PreparedStatement statement, int first, ObjectMapper json) throws java.sql.SQLException {
+            statement.setString(first, contentType);
+            statement.setString(first + 1, etag);
+            statement.setString(first + 2, json.writeValueAsString(headers));
+            statement.setBytes(first + 3, gzip);
+        }
     }
 
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
@@ -59,8 +73,7 @@ public class StoredItemPages {
                 select p.content_type, p.etag, p.headers, p.body_gzip
                 from public_document d join stored_item_page p on p.document_id = d.document_id and p.page_version = d.page_version
                 where d.document_id = ? and p.template_key = ? and\s""" + PublicStatus.SHOWN,
-                (rs, n) -> new StoredPage(rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), HEADERS),
-                        rs.getBytes(4)), documentId, templateKey);
+                (rs, n) -> StoredPage.read(rs, 1, json), documentId, templateKey);
         return pages.stream().findFirst();
     }
 
@@ -89,10 +102,7 @@ public class StoredItemPages {
                     statement.setString(1, r.documentId());
                     statement.setLong(2, r.pageVersion());
                     statement.setString(3, r.templateKey());
-                    statement.setString(4, r.page().contentType());
-                    statement.setString(5, r.page().etag());
-                    statement.setString(6, json.writeValueAsString(r.page().headers()));
-                    statement.setBytes(7, r.page().gzip());
+                    r.page().bind(statement, 4, json);
                 });
     }
 
