@@ -2,6 +2,8 @@
 # Pages that no cache answers, side by side with spring-petclinic's /owners/1, in one run on this machine.
 # Usage: PETCLINIC_JAR=…/spring-petclinic-*.jar [BEFORE_JAR=an older gongkai jar [BEFORE_DB=its own copy of the data]]
 #        src/bench/uncached.sh [items]
+#   BEFORE_DB is needed when the older jar stores pages too (0573dc0 and later): on one database each build replaces the
+#   other's stored copies (createdb -T gongkai_bench_100000 gongkai_bench_100000_before makes the copy).
 #   items: the generate.sql database gongkai_bench_<items> (default 100000), loaded first by src/bench/run.sh <items>.
 # Build petclinic from its repository (not part of this project): git clone https://github.com/spring-projects/spring-petclinic
 #   && ./mvnw -DskipTests package; it runs on its in-memory H2 database as it comes.

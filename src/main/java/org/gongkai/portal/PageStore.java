@@ -91,10 +91,9 @@ public class PageStore implements DisposableBean {
     private final java.util.concurrent.atomic.LongAdder listingsStored = new java.util.concurrent.atomic.LongAdder();
 
     PageStore(StoredItemPages pages, StoredListingPages listings, PublicChanges changes, SiteName site,
-              ObjectProvider<BuildProperties> build,
-                  @Value("${gongkai.item-pages.stored:true}") boolean enabled,
-                  @Value("${server.servlet.context-path:}") String contextPath,
-                  ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) throws IOException {
+              ObjectProvider<BuildProperties> build, @Value("${gongkai.item-pages.stored:true}") boolean enabled,
+              @Value("${server.servlet.context-path:}") String contextPath,
+              ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) throws IOException {
         this.pages = pages;
         this.listings = listings;
         this.changes = changes;
