@@ -37,7 +37,7 @@ class ElderMode {
         model.addAttribute("currentPath", currentPath(request));
     }
 
-    static String currentPath(HttpServletRequest request) {
+    private static String currentPath(HttpServletRequest request) {
         if (request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
             // an error page: come back to the address that failed, not to /error
             return failed.substring(Math.min(request.getContextPath().length(), failed.length()));
