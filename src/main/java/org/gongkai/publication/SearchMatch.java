@@ -16,13 +16,22 @@ final class SearchMatch {
 
     Set<String> bigrams() {
         Set<String> bigrams = new LinkedHashSet<>();
+        bigramsByTerm().values().forEach(bigrams::addAll);
+        return bigrams;
+    }
+
+    /** Each term with its bigrams, in order (none for a single character). */
+    java.util.Map<String, List<String>> bigramsByTerm() {
+        java.util.Map<String, List<String>> byTerm = new java.util.LinkedHashMap<>();
         for (String term : terms) {
             int[] cps = term.codePoints().toArray();
+            List<String> bigrams = new ArrayList<>();
             for (int i = 0; i + 1 < cps.length; i++) {
                 bigrams.add(new String(cps, i, 2));
             }
+            byTerm.put(term, bigrams);
         }
-        return bigrams;
+        return byTerm;
     }
 
     private final java.time.ZoneId zone;
