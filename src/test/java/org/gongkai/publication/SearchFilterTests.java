@@ -235,7 +235,7 @@ class SearchFilterTests extends AbstractIntegrationTest {
     }
 
     @Test
-    void aWordIsAsCommonAsItsRarestBigramUnlessTheNewestTitlesShowItsBigramsApart() {
+    void aWordIsAsCommonAsItsRarestBigramUnlessTheTitlesShowItsBigramsApart() {
         PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
         String prefix = "wrd" + newId();
         // four characters of CJK extension A, new for every run: a word abcd in 3,500 titles, each followed by "和da", so that
