@@ -102,19 +102,21 @@ class SearchPlanner {
         java.util.Map<String, String> rarestOfLongerTerms = new java.util.LinkedHashMap<>();
         for (var term : match.bigramsByTerm().entrySet()) {
             String rarest = null;
+            double rarestShare = 1;
             for (String bigram : term.getValue()) {
                 Double share = shares.text().get(bigram);
                 if (share == null) {
                     return 0;
                 }
-                if (rarest == null || share < shares.text().get(rarest)) {
+                if (rarest == null || share < rarestShare) {
                     rarest = bigram;
+                    rarestShare = share;
                 }
             }
             if (rarest == null) {
                 return 0;
             }
-            estimate *= shares.text().get(rarest);
+            estimate *= rarestShare;
             if (term.getValue().size() > 1) {
                 rarestOfLongerTerms.put(term.getKey(), rarest);
             }
