@@ -18,9 +18,11 @@ class SearchPlanner {
     private static final int SEARCH_RESULT_CAP = PublicSearch.SEARCH_RESULT_CAP;
 
     private final JdbcTemplate jdbc;
+    private final TitleSample titles;
 
-    SearchPlanner(JdbcTemplate jdbc) {
+    SearchPlanner(JdbcTemplate jdbc, TitleSample titles) {
         this.jdbc = jdbc;
+        this.titles = titles;
     }
 
     /**
@@ -121,43 +123,7 @@ class SearchPlanner {
                 rarestOfLongerTerms.put(term.getKey(), rarest);
             }
         }
-        return rarestOfLongerTerms.isEmpty() ? estimate : estimate * wholeTermShare(rarestOfLongerTerms, shares.snapshots());
-    }
-
-    /** About how many titles a search samples to see how often a term's rarest bigram comes as the whole term. */
-    static final int TITLE_SAMPLE = 2_000;
-    /** Fewer titles than this with the rarest bigram in the sample tell nothing: the estimate is left to the planner. */
-    static final int TITLE_SAMPLE_MINIMUM = 20;
-
-    /**
-     * Of the titles that hold each term's rarest bigram, in a sample of about {@link #TITLE_SAMPLE} snapshots, the share that
-     * hold the whole term (the product over the terms), or 0 when too few hold the bigram. The sample is pages picked at
-     * random across the table, the same pages each time (so the figure shown does not change from page to page): the newest
-     * titles, sampled first, held none of 医疗废物 at 1,000,000 items, whose generated topics come in runs of days, as news does.
-     */
-    private double wholeTermShare(java.util.Map<String, String> rarestOfTerm, double snapshots) {
-        List<String> counts = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        rarestOfTerm.forEach((term, bigram) -> {
-            counts.add("count(*) filter (where s.search_title like ?), count(*) filter (where s.search_title like ?)");
-            args.add("%" + bigram + "%");
-            args.add("%" + term + "%");
-        });
-        String percent = String.format(java.util.Locale.ROOT, "%.4f", Math.min(100.0, 100.0 * TITLE_SAMPLE / Math.max(1.0, snapshots)));
-        Double share = jdbc.query("select " + String.join(", ", counts) + " from publication_snapshot s tablesample system ("
-                + percent + ") repeatable (0)", rs -> {
-                    rs.next();
-                    double product = 1;
-                    for (int i = 0; i < rarestOfTerm.size(); i++) {
-                        long withBigram = rs.getLong(2 * i + 1);
-                        if (withBigram < TITLE_SAMPLE_MINIMUM) {
-                            return 0.0;
-                        }
-                        product *= (double) rs.getLong(2 * i + 2) / withBigram;
-                    }
-                    return product;
-                }, args.toArray());
-        return share == null ? 0 : share;
+        return rarestOfLongerTerms.isEmpty() ? estimate : estimate * titles.wholeTermShare(rarestOfLongerTerms, shares.snapshots());
     }
 
     private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\": *([0-9.e+]+)");
@@ -251,6 +217,7 @@ class SearchPlanner {
     /** Rereads the bigram frequencies at the next search (for tests, after ANALYZE). */
     void forgetBigramShares() {
         shares = null;
+        titles.forget();
     }
 
     /** About how many snapshots there are, as ANALYZE last counted them (0 before the first). */
