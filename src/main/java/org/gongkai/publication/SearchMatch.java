@@ -79,7 +79,11 @@ final class SearchMatch {
             if (afterIndex && !tsquery.isEmpty() && t.codePointCount(0, t.length()) == 2) {
                 continue;
             }
-            sql.append(" and s.search_text like ?");
+            // the title first: it is in the row, while the text of a longer document is stored apart (TOAST) and read from
+            // there, three index pages and a chunk a row (a rare term's 503 matches at 100,000 items: 22 ms against 1); a
+            // term has no spaces, so one in the title is in the text, which begins with the title
+            sql.append(" and (s.search_title like ? or s.search_text like ?)");
+            args.add("%" + t + "%");
             args.add("%" + t + "%");
         }
         return new Sql(sql.toString(), args);
