@@ -141,9 +141,15 @@ public class PublicSearch {
         // public search may hold a connection for long, whatever plan a rare combination of term and filters gets; and every
         // search statement reads snapshots in date order or from an index and checks each against its document by an index
         // probe, stopping when it has enough: a hash or merge join reads every document first, and the planner chose one
-        // whenever it misjudged how soon a limit stops (工作 in 2020 at 100,000 items: 1.5 s instead of 0.3 s)
+        // whenever it misjudged how soon a limit stops (工作 in 2020 at 100,000 items: 1.5 s instead of 0.3 s); and every
+        // statement is planned for its own terms and filters: the generic plan that a statement prepared five times gets
+        // knows neither, and read every title with 组织 through the bigram index to find the few of one department (2.6 s at
+        // 1,000,000 items, where the plan for the values walks the department's titles in 35 ms); without parallel workers,
+        // which searches that run side by side (gongkai.search.concurrency) only take cores from (that walk took 100–220 ms
+        // with two)
         jdbc.queryForList("select set_config('jit', 'off', true), set_config('statement_timeout', ?, true),"
-                + " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)",
+                + " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),"
+                + " set_config('plan_cache_mode', 'force_custom_plan', true), set_config('max_parallel_workers_per_gather', '0', true)",
                 String.valueOf(SEARCH_TIMEOUT_MILLIS));
         SearchMatch match = new SearchMatch(terms, filter, order == Order.DATE, zone);
         int offset = (current - 1) * pageSize;
