@@ -19,10 +19,12 @@ class SearchPlanner {
 
     private final JdbcTemplate jdbc;
     private final TitleSample titles;
+    private final RecentWindow recent;
 
-    SearchPlanner(JdbcTemplate jdbc, TitleSample titles) {
+    SearchPlanner(JdbcTemplate jdbc, TitleSample titles, RecentWindow recent) {
         this.jdbc = jdbc;
         this.titles = titles;
+        this.recent = recent;
     }
 
     /**
@@ -156,8 +158,8 @@ class SearchPlanner {
         List<Long> newest = worthWalkingTexts(match, wanted)
                 ? walk(match, BODY_WALK, false, Sql.of("true").and(match.inFullText(false)).and(match.isPublic()), wanted) : List.of();
         if (newest.size() < wanted) {
-            newest = ranked(match.fullTextIndex(), Sql.of("true").and(match.inFullText(true)).and(match.snapshotFilter()),
-                    match.isPublic(), wanted);
+            newest = ranked(match, match.fullTextIndex(), Sql.of("true").and(match.inFullText(true)).and(match.snapshotFilter()),
+                    bigramShares().textShare(match.bigrams()), wanted);
         }
         return newest.subList(0, Math.min(wanted, newest.size()));
     }
@@ -218,6 +220,7 @@ class SearchPlanner {
     void forgetBigramShares() {
         shares = null;
         titles.forget();
+        recent.forget();
     }
 
     /** About how many snapshots there are, as ANALYZE last counted them (0 before the first). */
@@ -281,7 +284,8 @@ class SearchPlanner {
         List<Long> titled = walk(match, TITLE_WALK, true, match.inTitle().and(match.isPublic()), wanted);
         if (titled.size() < wanted) {
             // too rare for the walk: rank all title matches, found through the title's bigram index
-            titled = ranked(match.titleIndex(), match.inTitle().and(match.snapshotFilter()), match.isPublic(), wanted);
+            titled = ranked(match, match.titleIndex(), match.inTitle().and(match.snapshotFilter()),
+                    bigramShares().titleShare(match.bigrams()), wanted);
         }
         if (titled.size() >= wanted) {
             return titled.subList(0, wanted);
@@ -292,8 +296,8 @@ class SearchPlanner {
         List<Long> others = worthWalkingTexts(match, bodyWanted)
                 ? walk(match, BODY_WALK, false, notInTitle.and(match.inFullText(false)).and(match.isPublic()), bodyWanted) : List.of();
         if (others.size() < bodyWanted) {
-            others = ranked(match.fullTextIndex(), notInTitle.and(match.inFullText(true)).and(match.snapshotFilter()),
-                    match.isPublic(), bodyWanted);
+            others = ranked(match, match.fullTextIndex(), notInTitle.and(match.inFullText(true)).and(match.snapshotFilter()),
+                    bigramShares().textShare(match.bigrams()), bodyWanted);
         }
         List<Long> all = new ArrayList<>(titled);
         all.addAll(others);
@@ -344,7 +348,20 @@ class SearchPlanner {
      * The first {@code wanted} snapshots found through a bigram index and meeting {@code condition}, newest first; only
      * those are checked for being public (nearly all are), in date order, instead of every match.
      */
-    private List<Long> ranked(Sql index, Sql condition, Sql isPublic, int wanted) {
+    List<Long> ranked(SearchMatch match, Sql index, Sql condition, double share, int wanted) {
+        // a common term is looked for among the newest snapshots first (RecentWindow), through both indexes together
+        BigramShares known = bigramShares();
+        Sql window = recent.condition(match, share * known.snapshots(), known.snapshots(), wanted);
+        if (window != null) {
+            List<Long> newest = rankedIn(index, condition.and(window), match.isPublic(), wanted);
+            if (newest.size() >= wanted) {
+                return newest;
+            }
+        }
+        return rankedIn(index, condition, match.isPublic(), wanted);
+    }
+
+    private List<Long> rankedIn(Sql index, Sql condition, Sql isPublic, int wanted) {
         // each "offset 0" keeps the planner from reordering: first the index matches (not a walk of the dates with a
         // per-row bigram check), sorted, then the public check in that order until the page is full
         Sql query = Sql.of("select s.id from (select m.* from (select s.id, s.published_at from publication_snapshot s where ")

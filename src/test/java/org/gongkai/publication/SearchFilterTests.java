@@ -30,6 +30,9 @@ class SearchFilterTests extends AbstractIntegrationTest {
     TitleSample titleSample;
 
     @Autowired
+    RecentWindow recentWindow;
+
+    @Autowired
     PublicationWriter writer;
 
     @Autowired
@@ -290,5 +293,62 @@ class SearchFilterTests extends AbstractIntegrationTest {
         assertThat(ofApart.total()).isEqualTo(35);
         assertThat(ids(ofApart)).containsExactly(java.util.stream.IntStream.range(10, 20).map(i -> i * 100 + 1)
                 .mapToObj(item::apply).toArray(String[]::new));
+    }
+
+    @Test
+    void aCommonTermIsLookedForAmongTheNewestSnapshotsBeforeEveryMatchIsSorted() throws Exception {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
+        String prefix = "rcw" + newId();
+        String issuer = "丙科" + prefix;
+        String term = term();
+        jdbc.execute("analyze publication_snapshot");
+        double before = jdbc.queryForObject("select reltuples::float8 from pg_class where oid = 'publication_snapshot'::regclass", Double.class);
+        // more snapshots of one issuer than the window of the whole table's newest twentieth, one a minute back from a day of
+        // 2019; the term in the body of every fifth
+        int count = (int) (before * RecentWindow.SHARE * 1.5) + 1_000;
+        jdbc.update("""
+                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
+                select ? || lpad(g::text, 6, '0'), ? || '/' || g, ?, 'LIVE', timestamptz '2019-03-01 08:00+08' - g * interval '1 minute',
+                       timestamptz '2019-03-01 08:00+08' - g * interval '1 minute'
+                from generate_series(0, ? - 1) g""", prefix, prefix, department.id(), count);
+        jdbc.update("""
+                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
+                    catalogue_name, issuing_department_name, body_html, body_text)
+                select ? || lpad(g::text, 6, '0'), ? + g, 1, timestamptz '2019-03-01 08:00+08' - g * interval '1 minute',
+                       '关于有关事项的通知' || g, '概述', 'ggws', '公共卫生', ?, '<p>正文</p>', case when g % 5 = 0 then '正文' || ? else '正文' end
+                from generate_series(0, ? - 1) g""", prefix, 700_000_000_000L
+                + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000, issuer, term, count);
+        jdbc.update("update public_document d set current_snapshot_id = s.id from publication_snapshot s"
+                + " where s.document_id = d.document_id and d.document_id like ?", prefix + "%");
+        jdbc.execute("analyze publication_snapshot");
+        planner.forgetBigramShares();
+        double snapshots = jdbc.queryForObject("select reltuples::float8 from pg_class where oid = 'publication_snapshot'::regclass", Double.class);
+        long offset = Math.round(snapshots * RecentWindow.SHARE);
+        SearchMatch match = new SearchMatch(List.of(term), new ItemFilter(List.of(), null, null, issuer, null, null), true,
+                java.time.ZoneId.of("Asia/Shanghai"));
+
+        // the window of this issuer begins at its snapshot number `offset`, newest first
+        Sql window = recentWindow.condition(match, 1_000_000, snapshots, 30);
+        assertThat(window).isNotNull();
+        assertThat(((java.sql.Timestamp) window.args().get(0)).toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse("2019-03-01T08:00+08:00").minusMinutes(offset).toInstant());
+        assertThat(recentWindow.condition(match, 100, snapshots, 30)).as("too few matches expected in the window").isNull();
+
+        java.util.function.IntFunction<List<Long>> newest = n -> jdbc.queryForList("select id from publication_snapshot"
+                + " where issuing_department_name = ? and body_text like ? order by published_at desc, id limit ?", Long.class,
+                issuer, "%" + term + "%", n);
+        Sql condition = Sql.of("true").and(match.inFullText(true)).and(match.snapshotFilter());
+        planner.ranked(match, match.fullTextIndex(), condition, 1.0, 30);
+        // the window holds the page: one statement, the window's
+        var page = new java.util.concurrent.atomic.AtomicReference<List<Long>>();
+        assertThat(org.gongkai.support.StatementCounter.count(() -> page.getAndSet(planner.ranked(match, match.fullTextIndex(), condition, 1.0, 30))))
+                .isEqualTo(1);
+        assertThat(page.get()).isEqualTo(newest.apply(30));
+        // one more than the window holds (every fifth of its snapshots and the one it begins with, where the share promised
+        // all of them): it comes short, and every match is read and sorted
+        int beyond = (int) (offset / 5) + 2;
+        assertThat(org.gongkai.support.StatementCounter.count(() -> page.getAndSet(planner.ranked(match, match.fullTextIndex(), condition, 1.0, beyond))))
+                .isEqualTo(2);
+        assertThat(page.get()).isEqualTo(newest.apply(beyond));
     }
 }
