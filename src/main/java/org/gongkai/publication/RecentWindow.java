@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the newest {@link #SHARE} of the snapshots that pass a search's filters begin ({@link SearchPlanner}): a page of
- * a common term is first looked for among them, through the bigram index and the date index together, before every match
- * is read and sorted. At 1,000,000 items 急救 (in 40,000 texts, none of the newest 4,000) by date read and sorted all
+ * Where a search's window of newest snapshots begins ({@link SearchPlanner}): the date of the snapshot that passes the
+ * search's filters and has as many newer ones as {@link #SHARE} of the table (a window of at most a twentieth, whatever
+ * the filters). A page of a common term is first looked for in it, through the bigram index and the date index together,
+ * before every match is read and sorted. At 1,000,000 items 急救 (in 40,000 texts, none of the newest 4,000) by date read and sorted all
  * 40,000 matches (330 ms); the newest 50,000 snapshots hold 2,051 of them.
  * <p>
  * Any date gives the right page, as long as every snapshot since then is looked at: a date kept a while (as long as the
