@@ -216,7 +216,10 @@ class SearchPlanner {
 
     private volatile BigramShares shares;
 
-    /** Rereads the bigram frequencies at the next search (for tests, after ANALYZE). */
+    /**
+     * Rereads the bigram frequencies at the next search, and forgets the terms' title shares and the windows' dates kept
+     * with them (for tests, after ANALYZE).
+     */
     void forgetBigramShares() {
         shares = null;
         titles.forget();
@@ -283,7 +286,8 @@ class SearchPlanner {
         // title matches: walk the newest snapshots through the index that holds the title
         List<Long> titled = walk(match, TITLE_WALK, true, match.inTitle().and(match.isPublic()), wanted);
         if (titled.size() < wanted) {
-            // too rare for the walk: rank all title matches, found through the title's bigram index
+            // too rare for the walk: rank the title matches found through the title's bigram index (in the newest
+            // twentieth first, when that is expected to hold the page)
             titled = ranked(match, match.titleIndex(), match.inTitle().and(match.snapshotFilter()),
                     bigramShares().titleShare(match.bigrams()), wanted);
         }
