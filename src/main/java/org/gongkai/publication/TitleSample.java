@@ -84,13 +84,37 @@ class TitleSample {
         });
         String percent = String.format(Locale.ROOT, "%.4f", Math.min(100.0, 100.0 * TITLE_SAMPLE / Math.max(1.0, snapshots)));
         Map<String, Double> byKey = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> tooFew = new ArrayList<>();
+        List<Map.Entry<String, String>> terms = List.copyOf(rarestOfTerm.entrySet());
         jdbc.query("select " + String.join(", ", counts) + " from publication_snapshot s tablesample system ("
                 + percent + ") repeatable (0)", rs -> {
                     for (int i = 0; i < keys.size(); i++) {
                         long withBigram = rs.getLong(2 * i + 1);
-                        byKey.put(keys.get(i), withBigram < TITLE_SAMPLE_MINIMUM ? 0.0 : (double) rs.getLong(2 * i + 2) / withBigram);
+                        if (withBigram < TITLE_SAMPLE_MINIMUM) {
+                            tooFew.add(terms.get(i));
+                        } else {
+                            byKey.put(keys.get(i), (double) rs.getLong(2 * i + 2) / withBigram);
+                        }
                     }
                 }, args.toArray());
+        tooFew.forEach(term -> byKey.put(key(term), fromIndex(term.getKey(), term.getValue())));
         return byKey;
     }
+
+    /**
+     * The share among the first {@link #INDEX_SAMPLE} titles that the title's bigram index gives for the bigram, or 0 when
+     * fewer than {@link #TITLE_SAMPLE_MINIMUM} hold it: a bigram in one title in 200 (疫苗 at 1,000,000 items) is in about
+     * ten titles of the random sample, too few to tell, and in thousands of the table's.
+     */
+    private double fromIndex(String term, String bigram) {
+        return jdbc.query("select count(*), count(*) filter (where t.search_title like ?) from (select s.search_title"
+                        + " from publication_snapshot s where cjk_bigrams(s.search_title) @@ ?::tsquery limit ?) t", rs -> {
+                    rs.next();
+                    long withBigram = rs.getLong(1);
+                    return withBigram < TITLE_SAMPLE_MINIMUM ? 0.0 : (double) rs.getLong(2) / withBigram;
+                }, "%" + term + "%", PublicSearch.tsquery(List.of(bigram)), INDEX_SAMPLE);
+    }
+
+    /** How many titles holding a rare bigram are read through the title's bigram index when the random sample has too few. */
+    static final int INDEX_SAMPLE = 200;
 }

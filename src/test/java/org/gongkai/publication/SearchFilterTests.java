@@ -351,4 +351,71 @@ class SearchFilterTests extends AbstractIntegrationTest {
                 .isEqualTo(2);
         assertThat(page.get()).isEqualTo(newest.apply(beyond));
     }
+
+    @Test
+    void aWordTooRareForTheTextsStatisticsIsEstimatedFromTheTitlesWhichListIt() throws Exception {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
+        String prefix = "ttl" + newId();
+        // two words of CJK extension A, new for every run: one in the titles of 4,000 of 6,000 snapshots, one in 30; every
+        // text ends with the same filler, whose bigrams are then commoner in the texts than the first word's
+        int first = 0x3400 + java.util.concurrent.ThreadLocalRandom.current().nextInt(6000);
+        java.util.function.IntFunction<String> at = i -> Character.toString(first + i);
+        String word = at.apply(0) + at.apply(1) + at.apply(2) + at.apply(3);
+        String rare = at.apply(4) + at.apply(5) + at.apply(6) + at.apply(7);
+        String filler = "一二三四五六七八九十百千万亿";
+        // of 2019, so that no catalogue or home page lists them first
+        jdbc.update("""
+                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
+                select ? || lpad(g::text, 5, '0'), ? || '/' || g, ?, 'LIVE', timestamptz '2019-05-01 08:00+08' - g * interval '1 minute',
+                       timestamptz '2019-05-01 08:00+08' - g * interval '1 minute'
+                from generate_series(0, 5999) g""", prefix, prefix, department.id());
+        jdbc.update("""
+                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
+                    catalogue_name, issuing_department_name, body_html, body_text)
+                select ? || lpad(g::text, 5, '0'), ? + g, 1, timestamptz '2019-05-01 08:00+08' - g * interval '1 minute',
+                       t.title, '概述', 'ggws', '公共卫生', ?, '<p>' || t.title || '</p>', t.title || ?
+                from generate_series(0, 5999) g,
+                     lateral (select '关于' || case when g < 4000 then ? when g < 4030 then ? else '其他事项' end || '的通知' || g as title) t""",
+                prefix, 600_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000,
+                department.name(), filler, word, rare);
+        jdbc.update("update public_document d set current_snapshot_id = s.id from publication_snapshot s"
+                + " where s.document_id = d.document_id and d.document_id like ?", prefix + "%");
+        java.util.function.IntFunction<String> item = g -> prefix + String.format("%05d", g);
+        try {
+            // the texts' statistics keep their ten commonest bigrams, the titles' their thousand: so a table of millions keeps
+            // a thousand of its texts' bigrams, those in 2 % of them or more, and leaves out 疫苗 (one text in 200), which its
+            // titles' statistics list
+            jdbc.execute("alter table publication_snapshot alter column search_bigrams set statistics 1");
+            jdbc.execute("analyze publication_snapshot");
+            planner.forgetBigramShares();
+            String listed = "select coalesce(most_common_elems::text::text[] && ?::text[], false) from pg_stats where attname = ?"
+                    + " and (tablename = 'publication_snapshot' and attname = 'search_bigrams' or tablename = 'publication_snapshot_title_idx')";
+            String[] bigrams = {at.apply(0) + at.apply(1), at.apply(1) + at.apply(2), at.apply(2) + at.apply(3)};
+            assertThat(jdbc.queryForObject(listed, Boolean.class, bigrams, "search_bigrams")).as("in the texts' statistics").isFalse();
+            assertThat(jdbc.queryForList("select attname from pg_stats where tablename = 'publication_snapshot_title_idx'", String.class))
+                    .hasSize(1);
+            String titleColumn = jdbc.queryForObject("select attname from pg_stats where tablename = 'publication_snapshot_title_idx'", String.class);
+            assertThat(jdbc.queryForObject(listed, Boolean.class, bigrams, titleColumn)).as("in the titles' statistics").isTrue();
+
+            // the word is beyond the cap by the titles' statistics: its page is taken at once, with "约 N 条" from them
+            SearchMatch wordMatch = new SearchMatch(List.of(word), ItemFilter.none(), false, java.time.ZoneId.of("Asia/Shanghai"));
+            assertThat(planner.ranked(wordMatch, 30).estimate()).isBetween(3L * (PublicSearch.SEARCH_RESULT_CAP + 1), 5_000L);
+            var page2 = search.search(word, ItemFilter.none(), 2, 10);
+            assertThat(page2.approximate()).isTrue();
+            assertThat(ids(page2)).containsExactly(java.util.stream.IntStream.range(10, 20).mapToObj(item::apply).toArray(String[]::new));
+
+            // a word in 30 titles is too rare for the random sample of titles to tell whether its bigrams come together; the
+            // titles that the index gives for its rarest bigram tell
+            double snapshots = jdbc.queryForObject("select reltuples::float8 from pg_class where oid = 'publication_snapshot'::regclass", Double.class);
+            assertThat(titleSample.wholeTermShare(java.util.Map.of(rare, at.apply(4) + at.apply(5)), snapshots)).isEqualTo(1.0);
+            // and the rare word's 30 matches are counted
+            var ofRare = search.search(rare, ItemFilter.none(), 1, 10);
+            assertThat(ofRare.approximate()).isFalse();
+            assertThat(ofRare.total()).isEqualTo(30);
+        } finally {
+            jdbc.execute("alter table publication_snapshot alter column search_bigrams set statistics -1");
+            jdbc.execute("analyze publication_snapshot");
+            planner.forgetBigramShares();
+        }
+    }
 }
