@@ -20,11 +20,13 @@ class SearchPlanner {
     private final JdbcTemplate jdbc;
     private final TitleSample titles;
     private final RecentWindow recent;
+    private final ShortWalks shortWalks;
 
-    SearchPlanner(JdbcTemplate jdbc, TitleSample titles, RecentWindow recent) {
+    SearchPlanner(JdbcTemplate jdbc, TitleSample titles, RecentWindow recent, ShortWalks shortWalks) {
         this.jdbc = jdbc;
         this.titles = titles;
         this.recent = recent;
+        this.shortWalks = shortWalks;
     }
 
     /**
@@ -223,13 +225,14 @@ class SearchPlanner {
     private volatile BigramShares shares;
 
     /**
-     * Rereads the bigram frequencies at the next search, and forgets the terms' title shares and the windows' dates kept
-     * with them (for tests, after ANALYZE).
+     * Rereads the bigram frequencies at the next search, and forgets the terms' title shares, the windows' dates and the
+     * short walks kept with them (for tests, after ANALYZE).
      */
     void forgetBigramShares() {
         shares = null;
         titles.forget();
         recent.forget();
+        shortWalks.forget();
     }
 
     /** About how many snapshots there are, as ANALYZE last counted them (0 before the first). */
@@ -317,26 +320,31 @@ class SearchPlanner {
     /**
      * The first {@code wanted} snapshots meeting {@code condition} among the {@code budget} newest that pass the search's
      * filters on the snapshot ({@link SearchMatch#walkFilter}: each has an index in date order), newest first. A walk that
-     * looks only at titles reads the date index alone (it carries the title).
+     * looks only at titles reads the date index alone (it carries the title). A walk that came short lately is not sent
+     * again ({@link ShortWalks}): every caller then reads the matches from an index.
      */
     private List<Long> walk(SearchMatch match, int budget, boolean titlesOnly, Sql condition, int wanted) {
         Sql range = match.yearRange();
         Sql filters = match.walkFilter();
-        if (range == null) {
-            return walkInOrder(Sql.of("true").and(filters), budget, titlesOnly, condition, wanted);
-        }
-        // a year's documents: a walk from the newest would first pass every later year (19 s for 工作 in 2020 at 1,000,000
-        // items). Their current snapshots are published in that year, or later as a new edition (publication_snapshot_later_idx,
-        // few); the later ones come first, then a walk of the year's own snapshots from its end
-        Sql later = Sql.of("select s.id from publication_snapshot s where s.edition_number > 1"
-                        + " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?)", range.args().get(2),
-                        range.args().get(3))
-                .and(filters).and(Sql.of(" and ")).and(condition).and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
-        List<Long> ids = new ArrayList<>(jdbc.queryForList(later.sql(), Long.class, later.args().toArray()));
-        if (ids.size() < wanted) {
-            ids.addAll(walkInOrder(range.and(filters), budget, titlesOnly, condition, wanted - ids.size()));
-        }
-        return ids;
+        Sql walk = Sql.of((titlesOnly ? "titles " : "texts ") + budget + " where ").and(range == null ? Sql.of("") : range)
+                .and(filters).and(Sql.of(" and ")).and(condition);
+        return shortWalks.unlessShort(walk, wanted, () -> {
+            if (range == null) {
+                return walkInOrder(Sql.of("true").and(filters), budget, titlesOnly, condition, wanted);
+            }
+            // a year's documents: a walk from the newest would first pass every later year (19 s for 工作 in 2020 at
+            // 1,000,000 items). Their current snapshots are published in that year, or later as a new edition
+            // (publication_snapshot_later_idx, few); the later ones come first, then a walk of the year's own snapshots
+            Sql later = Sql.of("select s.id from publication_snapshot s where s.edition_number > 1"
+                            + " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?)", range.args().get(2),
+                            range.args().get(3))
+                    .and(filters).and(Sql.of(" and ")).and(condition).and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
+            List<Long> ids = new ArrayList<>(jdbc.queryForList(later.sql(), Long.class, later.args().toArray()));
+            if (ids.size() < wanted) {
+                ids.addAll(walkInOrder(range.and(filters), budget, titlesOnly, condition, wanted - ids.size()));
+            }
+            return ids;
+        });
     }
 
     /**

@@ -418,4 +418,46 @@ class SearchFilterTests extends AbstractIntegrationTest {
             planner.forgetBigramShares();
         }
     }
+
+    @Test
+    void aWalkOfTheNewestSnapshotsThatCameShortIsNotSentAgainAndThePageStaysTheSame() throws Exception {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
+        String prefix = "swk" + newId();
+        String term = term();
+        // a term in the bodies of 1,100 snapshots of 2019, and in the titles of five of them: more matches than the cap,
+        // and too few among the newest titles for a walk of them to fill a page
+        jdbc.update("""
+                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
+                select ? || lpad(g::text, 5, '0'), ? || '/' || g, ?, 'LIVE', timestamptz '2019-04-01 08:00+08' - g * interval '1 minute',
+                       timestamptz '2019-04-01 08:00+08' - g * interval '1 minute'
+                from generate_series(0, 1099) g""", prefix, prefix, department.id());
+        jdbc.update("""
+                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
+                    catalogue_name, issuing_department_name, body_html, body_text)
+                select ? || lpad(g::text, 5, '0'), ? + g, 1, timestamptz '2019-04-01 08:00+08' - g * interval '1 minute',
+                       '关于有关事项的通知' || case when g % 200 = 7 then ? else '' end || g, '概述', 'ggws', '公共卫生', ?,
+                       '<p>正文</p>', '正文' || ?
+                from generate_series(0, 1099) g""", prefix, 500_000_000_000L
+                + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000, term, department.name(), term);
+        jdbc.update("update public_document d set current_snapshot_id = s.id from publication_snapshot s"
+                + " where s.document_id = d.document_id and d.document_id like ?", prefix + "%");
+        jdbc.execute("analyze publication_snapshot");
+        planner.forgetBigramShares();
+        SearchMatch match = new SearchMatch(List.of(term), ItemFilter.none(), false, java.time.ZoneId.of("Asia/Shanghai"));
+        // the five title matches first, newest first, then the newest of the others
+        List<Long> expected = jdbc.queryForList("select id from publication_snapshot where body_text like ?"
+                + " order by (title like ?) desc, published_at desc, id limit 20", Long.class, "%" + term + "%", "%" + term + "%");
+
+        // the bigram frequencies read first, by another search, so that the two searches counted differ only in the walk
+        planner.ranked(new SearchMatch(List.of(term()), ItemFilter.none(), false, java.time.ZoneId.of("Asia/Shanghai")), 20);
+        var first = new java.util.concurrent.atomic.AtomicReference<SearchPlanner.Ranked>();
+        int sent = org.gongkai.support.StatementCounter.count(() -> first.getAndSet(planner.ranked(match, 20)));
+        assertThat(first.get().ids()).isEqualTo(expected);
+        var again = new java.util.concurrent.atomic.AtomicReference<SearchPlanner.Ranked>();
+        int sentAgain = org.gongkai.support.StatementCounter.count(() -> again.getAndSet(planner.ranked(match, 20)));
+        assertThat(sentAgain).as("the short walk of the newest titles is not sent again").isLessThan(sent);
+        assertThat(again.get().ids()).isEqualTo(expected);
+        // a walk for no more than it found is sent again: the five title matches fill a page of five
+        assertThat(planner.ranked(match, 5).ids()).isEqualTo(expected.subList(0, 5));
+    }
 }
