@@ -58,6 +58,32 @@ class SearchFilterTests extends AbstractIntegrationTest {
         return page.items().stream().map(h -> h.item().documentId()).toList();
     }
 
+    /**
+     * {@code count} live documents ({@code prefix} and a five-digit number g from 0), one a minute back from {@code newest},
+     * each with one snapshot whose title and body text are SQL expressions of g (the body's may use {@code t.title}); the
+     * arguments are the title's, then the body's.
+     */
+    private void publishGenerated(String prefix, PublicationFixtures.Department department, int count, String newest,
+                                  String title, String body, Object... args) {
+        jdbc.update("""
+                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
+                select ? || lpad(g::text, 5, '0'), ? || '/' || g, ?, 'LIVE', ?::timestamptz - g * interval '1 minute',
+                       ?::timestamptz - g * interval '1 minute'
+                from generate_series(0, ? - 1) g""", prefix, prefix, department.id(), newest, newest, count);
+        List<Object> all = new java.util.ArrayList<>(List.of(prefix, 800_000_000_000L
+                + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000, newest, department.name(), count));
+        all.addAll(List.of(args));
+        jdbc.update("""
+                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
+                    catalogue_name, issuing_department_name, body_html, body_text)
+                select ? || lpad(g::text, 5, '0'), ? + g, 1, ?::timestamptz - g * interval '1 minute',
+                       t.title, '概述', 'ggws', '公共卫生', ?, '<p>' || t.title || '</p>', b.body
+                from generate_series(0, ? - 1) g, lateral (select %s as title) t, lateral (select %s as body) b"""
+                .formatted(title, body), all.toArray());
+        jdbc.update("update public_document d set current_snapshot_id = s.id from publication_snapshot s"
+                + " where s.document_id = d.document_id and d.document_id like ?", prefix + "%");
+    }
+
     @Test
     void aDepartmentFilteredSearchForAWordInEveryTextPagesThatDepartmentsNewestMatches() {
         PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
@@ -251,22 +277,9 @@ class SearchFilterTests extends AbstractIntegrationTest {
         String word = at.apply(0) + at.apply(1) + at.apply(2) + at.apply(3);
         String apart = at.apply(2) + at.apply(3) + at.apply(0);
         // of 2019, so that no catalogue or home page lists them first
-        jdbc.update("""
-                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
-                select ? || lpad(g::text, 5, '0'), ? || '/' || g, ?, 'LIVE', timestamptz '2019-06-01 08:00+08' - g * interval '1 minute',
-                       timestamptz '2019-06-01 08:00+08' - g * interval '1 minute'
-                from generate_series(0, 3499) g""", prefix, prefix, department.id());
-        jdbc.update("""
-                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
-                    catalogue_name, issuing_department_name, body_html, body_text)
-                select ? || lpad(g::text, 5, '0'), ? + g, 1, timestamptz '2019-06-01 08:00+08' - g * interval '1 minute',
-                       t.title, '概述', 'ggws', '公共卫生', ?, '<p>' || t.title || '</p>', t.title
-                from generate_series(0, 3499) g,
-                     lateral (select '关于' || ? || case when g % 100 = 1 then ? else '和' || ? end || '的通知' || g as title) t""",
-                prefix, 800_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000,
-                department.name(), word, at.apply(0), at.apply(3) + at.apply(0));
-        jdbc.update("update public_document d set current_snapshot_id = s.id from publication_snapshot s"
-                + " where s.document_id = d.document_id and d.document_id like ?", prefix + "%");
+        publishGenerated(prefix, department, 3_500, "2019-06-01 08:00+08",
+                "'关于' || ? || case when g % 100 = 1 then ? else '和' || ? end || '的通知' || g", "t.title",
+                word, at.apply(0), at.apply(3) + at.apply(0));
         jdbc.execute("analyze publication_snapshot");
         planner.forgetBigramShares();
         java.util.function.IntFunction<String> item = g -> prefix + String.format("%05d", g);
@@ -364,22 +377,9 @@ class SearchFilterTests extends AbstractIntegrationTest {
         String rare = at.apply(4) + at.apply(5) + at.apply(6) + at.apply(7);
         String filler = "一二三四五六七八九十百千万亿";
         // of 2019, so that no catalogue or home page lists them first
-        jdbc.update("""
-                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
-                select ? || lpad(g::text, 5, '0'), ? || '/' || g, ?, 'LIVE', timestamptz '2019-05-01 08:00+08' - g * interval '1 minute',
-                       timestamptz '2019-05-01 08:00+08' - g * interval '1 minute'
-                from generate_series(0, 5999) g""", prefix, prefix, department.id());
-        jdbc.update("""
-                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
-                    catalogue_name, issuing_department_name, body_html, body_text)
-                select ? || lpad(g::text, 5, '0'), ? + g, 1, timestamptz '2019-05-01 08:00+08' - g * interval '1 minute',
-                       t.title, '概述', 'ggws', '公共卫生', ?, '<p>' || t.title || '</p>', t.title || ?
-                from generate_series(0, 5999) g,
-                     lateral (select '关于' || case when g < 4000 then ? when g < 4030 then ? else '其他事项' end || '的通知' || g as title) t""",
-                prefix, 600_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000,
-                department.name(), filler, word, rare);
-        jdbc.update("update public_document d set current_snapshot_id = s.id from publication_snapshot s"
-                + " where s.document_id = d.document_id and d.document_id like ?", prefix + "%");
+        publishGenerated(prefix, department, 6_000, "2019-05-01 08:00+08",
+                "'关于' || case when g < 4000 then ? when g < 4030 then ? else '其他事项' end || '的通知' || g", "t.title || ?",
+                word, rare, filler);
         java.util.function.IntFunction<String> item = g -> prefix + String.format("%05d", g);
         try {
             // the texts' statistics keep their ten commonest bigrams, the titles' their thousand: so a table of millions keeps
@@ -426,21 +426,8 @@ class SearchFilterTests extends AbstractIntegrationTest {
         String term = term();
         // a term in the bodies of 1,100 snapshots of 2019, and in the titles of five of them: more matches than the cap,
         // and too few among the newest titles for a walk of them to fill a page
-        jdbc.update("""
-                insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
-                select ? || lpad(g::text, 5, '0'), ? || '/' || g, ?, 'LIVE', timestamptz '2019-04-01 08:00+08' - g * interval '1 minute',
-                       timestamptz '2019-04-01 08:00+08' - g * interval '1 minute'
-                from generate_series(0, 1099) g""", prefix, prefix, department.id());
-        jdbc.update("""
-                insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
-                    catalogue_name, issuing_department_name, body_html, body_text)
-                select ? || lpad(g::text, 5, '0'), ? + g, 1, timestamptz '2019-04-01 08:00+08' - g * interval '1 minute',
-                       '关于有关事项的通知' || case when g % 200 = 7 then ? else '' end || g, '概述', 'ggws', '公共卫生', ?,
-                       '<p>正文</p>', '正文' || ?
-                from generate_series(0, 1099) g""", prefix, 500_000_000_000L
-                + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000, term, department.name(), term);
-        jdbc.update("update public_document d set current_snapshot_id = s.id from publication_snapshot s"
-                + " where s.document_id = d.document_id and d.document_id like ?", prefix + "%");
+        publishGenerated(prefix, department, 1_100, "2019-04-01 08:00+08",
+                "'关于有关事项的通知' || case when g % 200 = 7 then ? else '' end || g", "'正文' || ?", term, term);
         jdbc.execute("analyze publication_snapshot");
         planner.forgetBigramShares();
         SearchMatch match = new SearchMatch(List.of(term), ItemFilter.none(), false, java.time.ZoneId.of("Asia/Shanghai"));
