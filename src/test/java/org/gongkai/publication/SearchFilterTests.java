@@ -54,6 +54,12 @@ class SearchFilterTests extends AbstractIntegrationTest {
         return Character.toString(first) + Character.toString(first + 1);
     }
 
+    /** Consecutive characters of CJK extension A from a place new for every run, by their number from 0 (up to 8). */
+    private static java.util.function.IntFunction<String> letters() {
+        int first = 0x3400 + java.util.concurrent.ThreadLocalRandom.current().nextInt(6000);
+        return i -> Character.toString(first + i);
+    }
+
     private List<String> ids(PublicViews.Page<PublicViews.SearchHit> page) {
         return page.items().stream().map(h -> h.item().documentId()).toList();
     }
@@ -272,8 +278,7 @@ class SearchFilterTests extends AbstractIntegrationTest {
         String prefix = "wrd" + newId();
         // four characters of CJK extension A, new for every run: a word abcd in 3,500 titles, each followed by "和da", so that
         // the bigrams cd and da are in all of them, but the term cda only where the word is followed by a (one in a hundred)
-        int first = 0x3400 + java.util.concurrent.ThreadLocalRandom.current().nextInt(6000);
-        java.util.function.IntFunction<String> at = i -> Character.toString(first + i);
+        java.util.function.IntFunction<String> at = letters();
         String word = at.apply(0) + at.apply(1) + at.apply(2) + at.apply(3);
         String apart = at.apply(2) + at.apply(3) + at.apply(0);
         // of 2019, so that no catalogue or home page lists them first
@@ -371,8 +376,7 @@ class SearchFilterTests extends AbstractIntegrationTest {
         String prefix = "ttl" + newId();
         // two words of CJK extension A, new for every run: one in the titles of 4,000 of 6,000 snapshots, one in 30; every
         // text ends with the same filler, whose bigrams are then commoner in the texts than the first word's
-        int first = 0x3400 + java.util.concurrent.ThreadLocalRandom.current().nextInt(6000);
-        java.util.function.IntFunction<String> at = i -> Character.toString(first + i);
+        java.util.function.IntFunction<String> at = letters();
         String word = at.apply(0) + at.apply(1) + at.apply(2) + at.apply(3);
         String rare = at.apply(4) + at.apply(5) + at.apply(6) + at.apply(7);
         String filler = "一二三四五六七八九十百千万亿";
