@@ -368,6 +368,16 @@ class SearchFilterTests extends AbstractIntegrationTest {
         assertThat(org.gongkai.support.StatementCounter.count(() -> page.getAndSet(planner.ranked(match, match.fullTextIndex(), condition, 1.0, beyond))))
                 .isEqualTo(2);
         assertThat(page.get()).isEqualTo(newest.apply(beyond));
+        // the window that came short is not read again for as many: one statement, every match, the same page
+        assertThat(org.gongkai.support.StatementCounter.count(() -> page.getAndSet(planner.ranked(match, match.fullTextIndex(), condition, 1.0, beyond))))
+                .isEqualTo(1);
+        assertThat(page.get()).isEqualTo(newest.apply(beyond));
+        // nor for more
+        assertThat(planner.ranked(match, match.fullTextIndex(), condition, 1.0, beyond + 5)).isEqualTo(newest.apply(beyond + 5));
+        // and a page the window holds is still read from it alone
+        assertThat(org.gongkai.support.StatementCounter.count(() -> page.getAndSet(planner.ranked(match, match.fullTextIndex(), condition, 1.0, 30))))
+                .isEqualTo(1);
+        assertThat(page.get()).isEqualTo(newest.apply(30));
     }
 
     @Test
