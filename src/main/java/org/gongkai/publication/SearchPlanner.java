@@ -69,45 +69,42 @@ class SearchPlanner {
     }
 
     /**
-     * The planner's estimate of the matches, before the check that a snapshot is current, when it is well beyond the cap
-     * (else 0): then there is no point reading the first cap + 1 matches to count them, and the page is taken by walking in
-     * date order at once. The estimate leaves out the document's filters (its year is implied by the snapshot's dates), which
-     * the planner multiplies in as if independent: at 1,000,000 items it put 医师 in 2020 at 1,100 where about 3,800 match,
-     * and reading the 1,001 cost 220–300 ms, like a department's (one bigram index and one filter index, then a heap page a
-     * match).
+     * The matches, before the check that a snapshot is current, when they are well beyond the cap (else 0): then the page is
+     * taken at once, without reading cap + 1 matches to count them. From the bigram statistics, or else the planner's, which
+     * leave out the document's filters: multiplied in as if independent, they put 医师 in 2020 at 1,100 where 3,800 match.
      */
     private double estimateClearlyBeyondCap(SearchMatch match) {
         // the share of texts that hold the rarest bigram bounds the matches from above: a rare term costs no estimate
         BigramShares shares = bigramShares();
-        double beyond = 3.0 * (SEARCH_RESULT_CAP + 1);
-        if (match.bigrams().isEmpty() || shares.textShare(match.bigrams()) * shares.snapshots() < beyond) {
+        if (match.bigrams().isEmpty() || shares.textShare(match.bigrams()) * shares.snapshots() < BEYOND_CAP) {
             return 0;
         }
-        double fromShares = match.hasFilter() ? 0 : fromShares(match, shares.text(), shares.snapshots());
-        if (fromShares == 0 && !match.hasFilter()) {
+        if (!match.hasFilter()) {
             // a bigram too rare for the texts' statistics may be listed in the titles', which are shorter and hold fewer
             // bigrams: a term's title matches are among its matches, so they bound them from below (疫苗接种 at 1,000,000
             // items, in 5,000 titles, was counted to 1,001 through the bigram index for a page that shows "约 N 条")
-            fromShares = fromShares(match, shares.title(), shares.snapshots());
-        }
-        if (fromShares >= beyond) {
-            return fromShares;
+            double fromShares = fromShares(match, shares.text(), shares.snapshots());
+            fromShares = fromShares > 0 ? fromShares : fromShares(match, shares.title(), shares.snapshots());
+            if (fromShares > 0) {
+                return fromShares;
+            }
         }
         Sql count = Sql.of("explain (format json) select 1 from publication_snapshot s where ").and(match.fullTextIndex())
                 .and(match.inFullText(true)).and(match.snapshotFilter());
         double rows = planRows(count);
-        return rows >= 3.0 * (SEARCH_RESULT_CAP + 1) ? rows : 0;
+        return rows >= BEYOND_CAP ? rows : 0;
     }
 
+    /** Matches "clearly beyond the cap": the page is then taken at once, and the figure shown is the estimate. */
+    private static final double BEYOND_CAP = 3.0 * (SEARCH_RESULT_CAP + 1);
+
     /**
-     * The matches of an unfiltered search estimated from the bigram statistics, without a statement to the planner, or 0
-     * when the statistics cannot tell (a single character, or a bigram too rare to be listed). Each term is taken to be as
-     * common as its rarest bigram, times the share of sampled titles with that bigram that hold the whole term. The
-     * planner multiplies the shares of a term's bigrams as if they were independent, while in a word they come together:
-     * it put 医疗废物 (in 4,000 of 100,000 texts) at 150, and the search then counted 1,001 title matches by walking
-     * 25,000 titles (about 10 ms of PostgreSQL) for a page that shows "约 N 条" anyway. The titles' share guards the
-     * other way: bigrams that come together without the term (民生工作 and 家庭医生 in one text hold 生工 and 医生, not
-     * 医生工) leave it at 0, and the matches are counted as before.
+     * The matches of an unfiltered search from the bigram statistics, when they are {@link #BEYOND_CAP}, else 0 (also when
+     * the statistics cannot tell: one character, an unlisted bigram). Each term is as common as its rarest bigram, times the
+     * share of sampled titles with that bigram that hold the whole term (sampled only when it can matter). The planner
+     * multiplies a term's bigram shares as if independent, while in a word they come together: it put 医疗废物 (in 4,000 of
+     * 100,000 texts) at 150, and the search counted 1,001 title matches by walking 25,000 titles. The titles' share guards
+     * the other way: 民生工作 and 家庭医生 in one text hold 生工 and 医生, not 医生工, which is then counted as before.
      */
     private double fromShares(SearchMatch match, java.util.Map<String, Double> bigramShares, double snapshots) {
         double estimate = snapshots;
@@ -133,7 +130,10 @@ class SearchPlanner {
                 rarestOfLongerTerms.put(term.getKey(), rarest);
             }
         }
-        return rarestOfLongerTerms.isEmpty() ? estimate : estimate * titles.wholeTermShare(rarestOfLongerTerms, snapshots);
+        if (!rarestOfLongerTerms.isEmpty() && estimate >= BEYOND_CAP) {
+            estimate *= titles.wholeTermShare(rarestOfLongerTerms, snapshots);
+        }
+        return estimate >= BEYOND_CAP ? estimate : 0;
     }
 
     private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\": *([0-9.e+]+)");
