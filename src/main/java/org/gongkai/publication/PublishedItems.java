@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import org.gongkai.publication.PublicViews.AttachmentRef;
 import org.gongkai.publication.PublicViews.Change;
@@ -125,15 +124,15 @@ public class PublishedItems {
     }
 
     public List<ItemSummary> latest(int limit) {
-        return jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE + " order by d.last_major_change_at desc limit ?",
-                (rs, n) -> summary(rs), Math.min(limit, MAX_PAGE_SIZE));
+        return jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE + " order by d.last_major_change_at desc"
+                + limitOffset(Math.min(limit, MAX_PAGE_SIZE), 0), (rs, n) -> summary(rs), NO_ARGUMENTS);
     }
 
     /** Live emergency notices (应急信息), newest first. */
     public List<ItemSummary> emergencies(int limit) {
         return jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE
-                        + " and s.emergency and d.status = 'LIVE' order by d.first_published_at desc limit ?",
-                (rs, n) -> summary(rs), Math.min(limit, MAX_PAGE_SIZE));
+                        + " and s.emergency and d.status = 'LIVE' order by d.first_published_at desc"
+                        + limitOffset(Math.min(limit, MAX_PAGE_SIZE), 0), (rs, n) -> summary(rs), NO_ARGUMENTS);
     }
 
     /** A filtered, paged list, newest first (catalogue pages, feeds). */
@@ -156,35 +155,43 @@ public class PublishedItems {
         Collection<String> codes = filter == null ? null : filter.catalogueCodes();
         List<ItemSummary> items = codes != null && codes.size() > 1
                 ? listOfColumns(filter, codes, pageSize, offset)
-                : jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE + where + " order by " + NEWEST_FIRST + " limit ? offset ?",
-                        (rs, n) -> summary(rs), append(args, pageSize, offset));
+                : jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE + where + " order by " + NEWEST_FIRST
+                        + limitOffset(pageSize, offset), (rs, n) -> summary(rs), args.toArray());
         return new Page<>(items, current, pageSize, total == null ? 0 : total);
     }
+
+    private static final Object[] NO_ARGUMENTS = new Object[0];
 
     private static final String NEWEST_FIRST = "d.last_major_change_at desc, d.document_id";
 
     /**
      * A page of a column with sub-columns: each column's newest items (one ordered range of public_document_column_idx,
-     * at most offset + size rows) merged in date order, instead of every item of the columns sorted on each request.
+     * at most offset + size rows) merged in date order, instead of every item of the columns sorted on each request. One
+     * statement for any number of columns (a lateral read per column): the earlier union of one branch per column was planned
+     * again for every page (PostgreSQL keeps custom plans for it), 1.6 ms of planning for 0.4 ms of reading with five columns.
      */
     private List<ItemSummary> listOfColumns(ItemFilter filter, Collection<String> codes, int pageSize, long offset) {
-        List<Object> args = new ArrayList<>();
-        StringJoiner branches = new StringJoiner(" union all ", "select * from (", ") u");
-        for (String code : codes) {
-            String where = documentFilterSql(filter, args, zone) + " and d.catalogue_code = ?";
-            args.add(code);
-            where += topicFilterSql(filter, args);
-            branches.add("(select " + SUMMARY_COLUMNS + " " + VISIBLE + where + " order by " + NEWEST_FIRST + " limit ?)");
-            args.add(offset + pageSize);
-        }
-        return jdbc.query(branches + " order by last_major_change_at desc, document_id limit ? offset ?",
-                (rs, n) -> summary(rs), append(args, pageSize, offset));
+        List<Object> args = new ArrayList<>(codes);
+        String where = documentFilterSql(filter, args, zone) + " and d.catalogue_code = c.code" + topicFilterSql(filter, args);
+        // one parameter a column, not an array: the planner then knows how many columns it reads, and the generic plan
+        // costs what a plan for the values does, so it is chosen and kept
+        return jdbc.query("select x.* from unnest(array[" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?"))
+                        + "]::text[]) c(code) cross join lateral (select " + SUMMARY_COLUMNS + " "
+                        + VISIBLE + where + " order by " + NEWEST_FIRST + limitOffset(offset + pageSize, 0) + ") x"
+                        + " order by x.last_major_change_at desc, x.document_id" + limitOffset(pageSize, offset),
+                (rs, n) -> summary(rs), args.toArray());
     }
 
-    private static Object[] append(List<Object> args, Object... more) {
-        List<Object> all = new ArrayList<>(args);
-        all.addAll(List.of(more));
-        return all.toArray();
+    /**
+     * A limit and offset written into the statement, not bound: PostgreSQL plans a statement whose limit is a parameter
+     * again at every execution (its generic plan, not knowing the limit, looks too dear to be chosen), which cost the home
+     * page 0.5 ms of planning for 0.07 ms of reading. Written in, a page's statement gets one plan that every request for
+     * that page reuses. The values are numbers this class computed, never a reader's text. A statement without parameters
+     * is still sent as a prepared one ({@link #NO_ARGUMENTS}): JdbcTemplate sends it as a plain statement otherwise, which
+     * PostgreSQL parses and plans every time.
+     */
+    private static String limitOffset(long limit, long offset) {
+        return " limit " + limit + (offset > 0 ? " offset " + offset : "");
     }
 
     /** Filters on the document (publication year, validity) for the search's semi-join. */
@@ -257,9 +264,9 @@ public class PublishedItems {
     /** Live and withdrawn items whose current snapshot has at least one table, newest first. */
     public List<ItemWithTables> withTables(int limit) {
         return jdbc.query("select " + SUMMARY_COLUMNS + ", s.tables, greatest(d.last_major_change_at, s.published_at) as changed "
-                        + VISIBLE + " and jsonb_array_length(s.tables) > 0 order by changed desc limit ?",
+                        + VISIBLE + " and jsonb_array_length(s.tables) > 0 order by changed desc" + limitOffset(Math.min(limit, 5000), 0),
                 (rs, n) -> new ItemWithTables(summary(rs), rs.getString("tables"), rs.getTimestamp("changed").toInstant()),
-                Math.min(limit, 5000));
+                NO_ARGUMENTS);
     }
 
     /**

@@ -33,10 +33,12 @@ class CatalogueController {
     private final PublishedItems published;
     private final org.gongkai.content.ColumnCadence cadence;
     private final CatalogueColumns catalogue;
+    private final KeptFragments fragments;
 
     CatalogueController(PublicCatalogue publicCatalogue, PublishedItems published, org.gongkai.content.ColumnCadence cadence,
-                        CatalogueColumns catalogue) {
+                        CatalogueColumns catalogue, KeptFragments fragments) {
         this.publicCatalogue = publicCatalogue;
+        this.fragments = fragments;
         this.catalogue = catalogue;
         this.published = published;
         this.cadence = cadence;
@@ -64,7 +66,7 @@ class CatalogueController {
                   @RequestParam(required = false) @Size(max = MAX_FILTER) String department,
                   @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer year,
                   @RequestParam(required = false) Validity validity, Model model,
-                  jakarta.servlet.http.HttpServletRequest request) {
+                  jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         List<CatalogueColumn> all = catalogue.columns();
         CatalogueColumn node = all.stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow(NotFoundException::new);
         CatalogueColumn parent = node.parentCode() == null ? null
@@ -74,9 +76,11 @@ class CatalogueController {
         model.addAttribute("parent", parent);
         model.addAttribute("children", all.stream().filter(n -> node.code().equals(n.parentCode())).toList());
         model.addAttribute("filter", filter);
-        model.addAttribute("facets", published.facets());
         var items = published.list(filter, Math.max(1, Math.min(page, 10_000)), PAGE_SIZE);
         model.addAttribute("items", items);
+        // the filter choices and the list, the most of the page's template, as kept for the same values (KeptFragments)
+        model.addAttribute("filterChoices", fragments.filterChoices(filter, published.facets(), request, response));
+        model.addAttribute("itemList", fragments.itemList(items.items(), request, response));
         // 本栏目暂无此类信息: a column the office left empty on purpose says why (read only for an empty column)
         model.addAttribute("emptyNote", items.total() == 0 ? cadence.emptyNote(code).orElse(null) : null);
         if (!items.items().isEmpty()) {

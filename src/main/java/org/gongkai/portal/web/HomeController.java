@@ -1,5 +1,7 @@
 package org.gongkai.portal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.content.CatalogueColumns;
 import org.gongkai.publication.PublishedItems;
 import org.springframework.stereotype.Controller;
@@ -12,16 +14,22 @@ class HomeController {
 
     private final PublishedItems published;
     private final CatalogueColumns catalogue;
+    private final KeptFragments fragments;
 
-    HomeController(PublishedItems published, CatalogueColumns catalogue) {
+    HomeController(PublishedItems published, CatalogueColumns catalogue, KeptFragments fragments) {
         this.published = published;
         this.catalogue = catalogue;
+        this.fragments = fragments;
     }
 
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("emergencies", published.emergencies(3));
-        model.addAttribute("latest", published.latest(12));
+    String home(Model model, HttpServletRequest request, HttpServletResponse response) {
+        var emergencies = published.emergencies(3);
+        var latest = published.latest(12);
+        model.addAttribute("emergencies", fragments.itemList(emergencies, request, response));
+        model.addAttribute("hasEmergencies", !emergencies.isEmpty());
+        model.addAttribute("latest", fragments.itemList(latest, request, response));
+        model.addAttribute("hasLatest", !latest.isEmpty());
         model.addAttribute("columns", catalogue.topColumns());
         return "portal/home";
     }

@@ -31,9 +31,12 @@ class SearchController {
     /** Published questions and answers (政民互动) matching the query, shown beside the items. */
     private final org.gongkai.interaction.Questions questions;
     private final PublicSearch search;
+    private final KeptFragments fragments;
 
-    SearchController(PublishedItems published, PublicSearch search, org.gongkai.interaction.Questions questions) {
+    SearchController(PublishedItems published, PublicSearch search, org.gongkai.interaction.Questions questions,
+                     KeptFragments fragments) {
         this.published = published;
+        this.fragments = fragments;
         this.search = search;
         this.questions = questions;
     }
@@ -45,14 +48,15 @@ class SearchController {
                   @RequestParam(required = false) @Size(max = MAX_FILTER) String department,
                   @RequestParam(required = false) @Min(MIN_YEAR) @Max(MAX_YEAR) Integer year,
                   @RequestParam(required = false) Validity validity,
-                  @RequestParam(required = false) @Size(max = MAX_FILTER) String sort, Model model) {
+                  @RequestParam(required = false) @Size(max = MAX_FILTER) String sort, Model model,
+                  jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         String query = q.length() > PublicSearch.MAX_QUERY_LENGTH ? q.substring(0, PublicSearch.MAX_QUERY_LENGTH) : q.strip();
         ItemFilter filter = new ItemFilter(List.of(), blankToNull(topic), blankToNull(genre), blankToNull(department), year, validity);
         PublicSearch.Order order = "date".equals(sort) ? PublicSearch.Order.DATE : PublicSearch.Order.RELEVANCE;
         model.addAttribute("q", query);
         model.addAttribute("sort", order == PublicSearch.Order.DATE ? "date" : "relevance");
         model.addAttribute("filter", filter);
-        model.addAttribute("facets", published.facets());
+        model.addAttribute("filterChoices", fragments.filterChoices(filter, published.facets(), request, response));
         // the box of matching Q&A belongs to the first page of results, as the best matches do
         model.addAttribute("questionHits", query.isBlank() || page > 1 ? List.of() : questions.published(null, query, 5));
         try {

@@ -1,0 +1,118 @@
+package org.gongkai.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gongkai.AbstractIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateProcessingException;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+/**
+ * A catalogue page's list and filter choices are rendered once for the values they show and then kept
+ * ({@link KeptFragments}): the page is the same either way, a changed item is shown at once, and {@code gk:markup} takes
+ * nothing but kept markup.
+ */
+class KeptFragmentsTests extends AbstractIntegrationTest {
+
+    @Autowired
+    KeptFragments fragments;
+
+    private static final Pattern ITEM_LINK = Pattern.compile("<a href=\"/items/([a-z0-9]+)\">([^<]*)</a>");
+
+    private String page(String query) throws Exception {
+        return mvc.perform(get("/catalogue/ggws?" + query)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static String main(String page) {
+        return page.substring(page.indexOf("<main"), page.indexOf("</main>"));
+    }
+
+    /** The newest items of 公共卫生 and its sub-columns, as the page should list them. */
+    private List<String> expectedItems(int year, int page) {
+        return jdbc.queryForList("""
+                with recursive under(id, code) as (
+                    select id, code from catalogue_node where code = 'ggws'
+                    union all select n.id, n.code from catalogue_node n join under u on n.parent_id = u.id)
+                select d.document_id from public_document d join publication_snapshot s on s.id = d.current_snapshot_id
+                where d.status in ('LIVE', 'WITHDRAWN') and s.catalogue_code in (select code from under)
+                  and extract(year from d.first_published_at at time zone 'Asia/Shanghai') = ?
+                order by d.last_major_change_at desc, d.document_id limit 20 offset ?""", String.class, year, (page - 1) * 20);
+    }
+
+    private static List<String> listedItems(String page) {
+        Matcher links = ITEM_LINK.matcher(page.substring(page.indexOf("class=\"item-list\"")));
+        List<String> ids = new java.util.ArrayList<>();
+        while (links.find()) {
+            ids.add(links.group(1));
+        }
+        return ids;
+    }
+
+    @Test
+    void aPageIsTheSameWhetherItsListAndFiltersWereRenderedForItOrKeptFromAnEarlierAddress() throws Exception {
+        String first = page("year=2025&n=kept-1");
+        long rendered = fragments.renders();
+        String second = page("year=2025&n=kept-2");
+
+        // the second address shows the same values: nothing rendered again, and the same page
+        assertThat(fragments.renders()).isEqualTo(rendered);
+        assertThat(main(second)).isEqualTo(main(first));
+        // what the fragments hold: every item of the page in order, links and titles escaped as th:text writes them, and
+        // the reader's filter selected
+        List<String> expected = expectedItems(2025, 1);
+        assertThat(expected).isNotEmpty();
+        assertThat(listedItems(second)).containsExactlyElementsOf(expected);
+        assertThat(second).contains("<option value=\"2025\" selected=\"selected\">2025</option>")
+                .contains("<option value=\"2024\">2024</option>")
+                .doesNotContain("gk:markup").doesNotContain("th:fragment");
+    }
+
+    @Test
+    void anItemThatChangesIsShownAtOnceBecauseAListIsKeptUnderTheValuesItShows() throws Exception {
+        String before = page("year=2025&n=change-1");
+        String changed = listedItems(before).get(0);
+        int tags = before.split("class=\"tag warn\"", -1).length;
+        jdbc.update("update public_document set status = 'WITHDRAWN' where document_id = ? and status = 'LIVE'", changed);
+        try {
+            long rendered = fragments.renders();
+            String after = page("year=2025&n=change-2");
+            // the list is rendered again (its first item's summary differs); the filter choices are kept
+            assertThat(fragments.renders()).isEqualTo(rendered + 1);
+            assertThat(after.split("class=\"tag warn\"", -1).length).isEqualTo(tags + 1);
+            String row = after.substring(after.indexOf("/items/" + changed));
+            assertThat(row.substring(0, row.indexOf("</li>"))).contains("class=\"tag warn\"");
+        } finally {
+            jdbc.update("update public_document set status = 'LIVE' where document_id = ?", changed);
+        }
+        // and the page as it was is the kept one again
+        long rendered = fragments.renders();
+        assertThat(main(page("year=2025&n=change-3"))).isEqualTo(main(before));
+        assertThat(fragments.renders()).isEqualTo(rendered);
+    }
+
+    @Test
+    void markupTakesOnlyKeptFragmentsNeverAReadersText() {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(new StringTemplateResolver());
+        engine.addDialect(new MarkupDialect());
+        Context context = new Context();
+        context.setVariable("text", "<script>alert(1)</script>");
+        assertThatThrownBy(() -> engine.process("<div gk:markup=\"${text}\"></div>", context))
+                .isInstanceOf(TemplateProcessingException.class)
+                .hasStackTraceContaining("gk:markup takes only KeptFragments.Markup, not java.lang.String");
+        assertThatThrownBy(() -> engine.process("<div gk:markup=\"${missing}\"></div>", context))
+                .hasStackTraceContaining("gk:markup takes only KeptFragments.Markup, not null");
+    }
+}
