@@ -78,4 +78,35 @@ class UncachedPageStatementsTests extends AbstractIntegrationTest {
         // a later page has no box of questions and answers
         assertThat(statements("/search?q=结核&page=2&n=3")).as("statements of a later page of a search").isEqualTo(3);
     }
+
+    @Autowired
+    org.gongkai.publication.PublishedItems published;
+
+    @Autowired
+    org.gongkai.content.PublicCatalogue catalogue;
+
+    /**
+     * The plans PostgreSQL keeps, on one connection, for the statements that read a column's page and the home page's list:
+     * a generic plan reused by every request once the statement is prepared, not a plan made again for each (the union of
+     * a branch a column, and a bound limit, were planned at every request, which cost more than reading the rows).
+     */
+    @Test
+    void aColumnsPageAndTheLatestItemsAreReadWithAPlanThatEveryRequestReuses() {
+        var filter = new org.gongkai.publication.PublicViews.ItemFilter(catalogue.codesUnder("ggws"), null, null, null, null, null);
+        assertThat(filter.catalogueCodes()).hasSizeGreaterThan(1);
+        var plans = transactions.execute(status -> {
+            // PostgreSQL plans a prepared statement for its values five times before it weighs a generic plan, and the
+            // driver prepares one at its fifth use
+            for (int i = 0; i < 15; i++) {
+                published.list(filter, 2, 20);
+                published.latest(12);
+            }
+            return jdbc.queryForList("select statement, generic_plans, custom_plans from pg_prepared_statements"
+                    + " where statement like '%unnest(array[%' or statement like '%order by d.last_major_change_at desc limit 12'");
+        });
+        assertThat(plans).hasSize(2).allSatisfy(plan -> {
+            assertThat((Long) plan.get("generic_plans")).as("%s", plan.get("statement")).isGreaterThanOrEqualTo(3);
+            assertThat((Long) plan.get("custom_plans")).isLessThanOrEqualTo(5);
+        });
+    }
 }
