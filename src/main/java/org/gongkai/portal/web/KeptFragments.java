@@ -24,7 +24,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * The HTML of a template fragment, rendered once for the values it shows and then kept in this node's memory: the parts of a
  * public page that are the same for every reader and every address showing the same values (a catalogue page's twenty items,
  * its filter choices). A catalogue page is rendered for every new address (filters, pages, a parameter of someone's link),
- * and these two fragments were most of its template's work: 56 options of five selects and twenty rows, each several
+ * and these two fragments were a third of its template's work: 56 options of five selects and twenty rows, each several
  * expressions.
  * <p>
  * A fragment is kept under the values it is rendered from, compared by equality (records: every field of every item
