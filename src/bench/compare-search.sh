@@ -3,7 +3,8 @@
 # Usage: src/bench/compare-search.sh OLD_JAR OLD_DB NEW_JAR NEW_DB   (databases loaded by generate.sql, one per schema)
 # Both jars run at once (idle when not measured); every row is measured on the old one and right after on the new one,
 # so that the two figures of a row share the machine's load of that minute. Prints Markdown rows.
-# Knobs: DURATION (s per measurement, default 15), WARMUP (s per kind of search and JVM, default 20), TIMEOUT (wrk's, default 10s), OLD_PORT, NEW_PORT.
+# Knobs: DURATION (s per measurement, default 15), WARMUP (s per kind of search and JVM, default 20), TIMEOUT (wrk's, default 10s), OLD_PORT, NEW_PORT,
+#   OLD_BY_DATE=1 (the old build sorts by date too: measure the by-date rows on both).
 # Sends traffic only to 127.0.0.1; stops every process it started by PID.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -74,9 +75,17 @@ for row in "${rows[@]}"; do
   ratio=$(printf '%.1f' "$(echo "scale=3; $a_rps / $b_rps" | bc)")
   echo "| $label | $connections | $b_rps | $b_p50 | $b_p95 | $b_err/$b_non | $a_rps | $a_p50 | $a_p95 | $a_err/$a_non | ${ratio}× |"
 done
-# the new build only: results by date
+# results by date: the new build only, unless the old one sorts by date too (OLD_BY_DATE=1: any build since 5cfa122)
 for row in "${by_date[@]}"; do
   IFS='|' read -r label connections terms extra <<<"$row"
+  if [ "${OLD_BY_DATE:-0}" = 1 ]; then
+    read -r b_rps b_p50 b_p95 b_p99 b_err b_non <<<"$(measure "$OLD_PORT" "$connections" "$terms" "$extra")"
+  fi
   read -r a_rps a_p50 a_p95 a_p99 a_err a_non <<<"$(measure "$NEW_PORT" "$connections" "$terms" "$extra")"
-  echo "| $label | $connections | – | | | | $a_rps | $a_p50 | $a_p95 | $a_err/$a_non | |"
+  if [ "${OLD_BY_DATE:-0}" = 1 ]; then
+    ratio=$(printf '%.1f' "$(echo "scale=3; $a_rps / $b_rps" | bc)")
+    echo "| $label | $connections | $b_rps | $b_p50 | $b_p95 | $b_err/$b_non | $a_rps | $a_p50 | $a_p95 | $a_err/$a_non | ${ratio}× |"
+  else
+    echo "| $label | $connections | – | | | | $a_rps | $a_p50 | $a_p95 | $a_err/$a_non | |"
+  fi
 done

@@ -21,9 +21,12 @@ class SearchPlanner {
     private final TitleSample titles;
     private final RecentWindow recent;
     private final ShortWalks shortWalks;
+    private final BigramShares.Statistics statistics;
 
-    SearchPlanner(JdbcTemplate jdbc, TitleSample titles, RecentWindow recent, ShortWalks shortWalks) {
+    SearchPlanner(JdbcTemplate jdbc, TitleSample titles, RecentWindow recent, ShortWalks shortWalks,
+                  BigramShares.Statistics statistics) {
         this.jdbc = jdbc;
+        this.statistics = statistics;
         this.titles = titles;
         this.recent = recent;
         this.shortWalks = shortWalks;
@@ -164,7 +167,8 @@ class SearchPlanner {
      */
     private List<Long> newestPage(SearchMatch match, int wanted) {
         List<Long> newest = worthWalkingTexts(match, wanted)
-                ? walk(match, BODY_WALK, false, Sql.of("true").and(match.inFullText(false)).and(match.isPublic()), wanted) : List.of();
+                ? walk(match, BODY_WALK, false, Sql.of("true").and(match.inFullText(false)).and(match.isPublic()), wanted,
+                        rowsOfIndexRead(match, wanted)) : List.of();
         if (newest.size() < wanted) {
             newest = ranked(match, match.fullTextIndex(), Sql.of("true").and(match.inFullText(true)).and(match.snapshotFilter()),
                     bigramShares().textShare(match.bigrams()), wanted);
@@ -184,7 +188,8 @@ class SearchPlanner {
         if (match.hasFilter() || share * TITLE_COUNT_WALK < 2 * (SEARCH_RESULT_CAP + 1)) {
             return null;
         }
-        List<Long> titled = walk(match, TITLE_COUNT_WALK, true, match.inTitle().and(match.isPublic()), SEARCH_RESULT_CAP + 1);
+        List<Long> titled = walk(match, TITLE_COUNT_WALK, true, match.inTitle().and(match.isPublic()), SEARCH_RESULT_CAP + 1,
+                Long.MAX_VALUE);
         return titled.size() > SEARCH_RESULT_CAP ? titled.subList(0, Math.min(wanted, titled.size())) : null;
     }
 
@@ -202,76 +207,24 @@ class SearchPlanner {
             return false;
         }
         Sql inText = Sql.of("true").and(match.inFullText(false)).and(match.isPublic());
-        return walk(match, TEXT_COUNT_WALK, false, inText, SEARCH_RESULT_CAP + 1).size() > SEARCH_RESULT_CAP;
+        return walk(match, TEXT_COUNT_WALK, false, inText, SEARCH_RESULT_CAP + 1, Long.MAX_VALUE).size() > SEARCH_RESULT_CAP;
     }
 
     static final int TEXT_COUNT_WALK = 10_000;
-
-    /**
-     * Share of titles, and of whole texts, that hold each bigram, from pg_stats of the two bigram indexes; reread every
-     * few minutes. A bigram too rare to be listed counts as the rarest listed one.
-     */
-    record BigramShares(java.util.Map<String, Double> title, double rarestTitle, java.util.Map<String, Double> text,
-                        double rarestText, double snapshots, long readAt) {
-        double titleShare(Set<String> bigrams) {
-            return bigrams.stream().mapToDouble(b -> title.getOrDefault(b, rarestTitle)).min().orElse(0);
-        }
-
-        double textShare(Set<String> bigrams) {
-            return bigrams.stream().mapToDouble(b -> text.getOrDefault(b, rarestText)).min().orElse(0);
-        }
-    }
-
-    private volatile BigramShares shares;
 
     /**
      * Rereads the bigram frequencies at the next search, and forgets the terms' title shares, the windows' dates and the
      * short walks kept with them (for tests, after ANALYZE).
      */
     void forgetBigramShares() {
-        shares = null;
+        statistics.forget();
         titles.forget();
         recent.forget();
         shortWalks.forget();
     }
 
-    /** About how many snapshots there are, as ANALYZE last counted them (0 before the first). */
-    private double snapshots() {
-        Double rows = jdbc.queryForObject("select greatest(reltuples, 0)::float8 from pg_class where oid = 'publication_snapshot'::regclass",
-                Double.class);
-        return rows == null ? 0 : rows;
-    }
-
     private BigramShares bigramShares() {
-        BigramShares known = shares;
-        if (known == null || System.currentTimeMillis() - known.readAt() > 300_000) {
-            java.util.Map<String, java.util.Map<String, Double>> byIndex = new java.util.HashMap<>();
-            java.util.Map<String, Double> rarest = new java.util.HashMap<>();
-            jdbc.query("""
-                    select case when tablename = 'publication_snapshot' then 'publication_snapshot_search_idx' else tablename end,
-                           most_common_elems::text::text[], most_common_elem_freqs from pg_stats
-                    where schemaname = current_schema()
-                      and (tablename = 'publication_snapshot_title_idx'
-                           or tablename = 'publication_snapshot' and attname = 'search_bigrams')
-                      and most_common_elems is not null""", rs -> {
-                String[] elems = (String[]) rs.getArray(2).getArray();
-                Object freqs = rs.getArray(3).getArray();
-                Number[] f = freqs instanceof Number[] n ? n : new Number[0];
-                java.util.Map<String, Double> share = new java.util.HashMap<>();
-                for (int i = 0; i < elems.length && i < f.length; i++) {
-                    share.put(elems[i], f[i].doubleValue());
-                }
-                byIndex.put(rs.getString(1), share);
-                // after the elements' frequencies come the lowest and the highest of them
-                rarest.put(rs.getString(1), f.length > elems.length ? f[elems.length].doubleValue() : 0);
-            });
-            known = new BigramShares(byIndex.getOrDefault("publication_snapshot_title_idx", java.util.Map.of()),
-                    rarest.getOrDefault("publication_snapshot_title_idx", 0.0),
-                    byIndex.getOrDefault("publication_snapshot_search_idx", java.util.Map.of()),
-                    rarest.getOrDefault("publication_snapshot_search_idx", 0.0), snapshots(), System.currentTimeMillis());
-            shares = known;
-        }
-        return known;
+        return statistics.shares();
     }
 
     /** How many of the newest snapshots a search walks before it ranks a rarer term from its index matches instead. */
@@ -288,12 +241,31 @@ class SearchPlanner {
     }
 
     /**
+     * How many texts a walk may read to fill its page before it costs more than the bigram index read that follows a short
+     * one ({@link #ranked}): half as many as that read's matches. At 1,000,000 items a text walked cost 0.011 ms of
+     * PostgreSQL and a match read through the index 0.007 ms (结核 by date: 1,561 texts walked, 18 ms; 中医's 2,000 matches
+     * of the newest twentieth, 13 ms). None bounds a walk in a year, or a single character's.
+     */
+    private long rowsOfIndexRead(SearchMatch match, int wanted) {
+        if (match.yearRange() != null || match.bigrams().isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        BigramShares known = bigramShares();
+        double matches = known.textShare(match.bigrams()) * known.snapshots();
+        return Math.max(MIN_COSTLY_WALK, Math.round(RecentWindow.rowsRead(matches, wanted) / 2));
+    }
+
+    /** Fewer rows than this are walked in a few milliseconds, about what any index read costs. */
+    static final int MIN_COSTLY_WALK = 500;
+
+    /**
      * The page of a query with more matches than the cap: title matches newest first, then the other matches newest
      * first, each read in date order and stopped when the page is full.
      */
     private List<Long> frequentPage(SearchMatch match, int wanted) {
         // title matches: walk the newest snapshots through the index that holds the title
-        List<Long> titled = walk(match, TITLE_WALK, true, match.inTitle().and(match.isPublic()), wanted);
+        // (a title walk reads the date index alone, cheaper a row than any index read)
+        List<Long> titled = walk(match, TITLE_WALK, true, match.inTitle().and(match.isPublic()), wanted, Long.MAX_VALUE);
         if (titled.size() < wanted) {
             // too rare for the walk: rank the title matches found through the title's bigram index (in the newest
             // twentieth first, when that is expected to hold the page)
@@ -307,7 +279,8 @@ class SearchPlanner {
         int bodyWanted = wanted - titled.size();
         Sql notInTitle = Sql.of("not (").and(match.inTitle()).and(Sql.of(")"));
         List<Long> others = worthWalkingTexts(match, bodyWanted)
-                ? walk(match, BODY_WALK, false, notInTitle.and(match.inFullText(false)).and(match.isPublic()), bodyWanted) : List.of();
+                ? walk(match, BODY_WALK, false, notInTitle.and(match.inFullText(false)).and(match.isPublic()), bodyWanted,
+                        rowsOfIndexRead(match, bodyWanted)) : List.of();
         if (others.size() < bodyWanted) {
             others = ranked(match, match.fullTextIndex(), notInTitle.and(match.inFullText(true)).and(match.snapshotFilter()),
                     bigramShares().textShare(match.bigrams()), bodyWanted);
@@ -320,17 +293,18 @@ class SearchPlanner {
     /**
      * The first {@code wanted} snapshots meeting {@code condition} among the {@code budget} newest that pass the search's
      * filters on the snapshot ({@link SearchMatch#walkFilter}: each has an index in date order), newest first. A walk that
-     * looks only at titles reads the date index alone (it carries the title). A walk that came short lately is not sent
-     * again ({@link ShortWalks}): every caller then reads the matches from an index.
+     * looks only at titles reads the date index alone (it carries the title). A walk that came short lately, or that read
+     * more than {@code costlyAfter} rows to fill its page, is not sent again ({@link ShortWalks}): every caller then reads
+     * the matches from an index.
      */
-    private List<Long> walk(SearchMatch match, int budget, boolean titlesOnly, Sql condition, int wanted) {
+    private List<Long> walk(SearchMatch match, int budget, boolean titlesOnly, Sql condition, int wanted, long costlyAfter) {
         Sql range = match.yearRange();
         Sql filters = match.walkFilter();
         Sql walk = Sql.of((titlesOnly ? "titles " : "texts ") + budget + " where ").and(range == null ? Sql.of("") : range)
                 .and(filters).and(Sql.of(" and ")).and(condition);
-        return shortWalks.unlessShort(walk, wanted, () -> {
+        return shortWalks.unlessShortOrCostly(walk, wanted, costlyAfter, () -> {
             if (range == null) {
-                return walkInOrder(Sql.of("true").and(filters), budget, titlesOnly, condition, wanted);
+                return walkInOrder(Sql.of("true").and(filters), budget, titlesOnly, condition, wanted, costlyAfter < Long.MAX_VALUE);
             }
             // a year's documents: a walk from the newest would first pass every later year (19 s for 工作 in 2020 at
             // 1,000,000 items). Their current snapshots are published in that year, or later as a new edition
@@ -339,27 +313,37 @@ class SearchPlanner {
                             + " and s.published_at >= make_timestamptz(?, 1, 1, 0, 0, 0, ?)", range.args().get(2),
                             range.args().get(3))
                     .and(filters).and(Sql.of(" and ")).and(condition).and(Sql.of(" order by s.published_at desc, s.id limit ?", wanted));
-            List<Long> ids = new ArrayList<>(jdbc.queryForList(later.sql(), Long.class, later.args().toArray()));
-            if (ids.size() < wanted) {
-                ids.addAll(walkInOrder(range.and(filters), budget, titlesOnly, condition, wanted - ids.size()));
-            }
-            return ids;
+            ShortWalks.Walked ids = ShortWalks.Walked.unnumbered(jdbc.queryForList(later.sql(), Long.class, later.args().toArray()));
+            return ids.ids().size() < wanted
+                    ? ids.then(walkInOrder(range.and(filters), budget, titlesOnly, condition, wanted - ids.ids().size(),
+                            costlyAfter < Long.MAX_VALUE)) : ids;
         });
     }
 
     /**
      * One walk: the {@code budget} newest snapshots meeting {@code where}, read in date order from an index, and of them the
-     * first {@code wanted} meeting {@code condition}. A walk that reads the text takes the dates and ids from the index first
-     * and each row by its id after, in that order, so that it stops at the last row it needs: read as one scan, the planner
-     * costed the whole budget and chose to read and sort a whole year (工作 in 2020 at 100,000 items: 200–300 ms, now 85).
+     * first {@code wanted} meeting {@code condition}, each with its place in the walk when {@code numbered} (only a walk that
+     * may be costly: numbering the 20,000 rows of a title walk made it take 17 ms instead of 8–10). A walk that reads the
+     * text takes the dates and ids from the index first and each row by its id after, in that order, so that it stops at
+     * the last row it needs: read as one scan, the planner costed the whole budget and chose to read and sort a whole year
+     * (工作 in 2020 at 100,000 items: 200–300 ms, now 85).
      */
-    private List<Long> walkInOrder(Sql where, int budget, boolean titlesOnly, Sql condition, int wanted) {
-        Sql walked = Sql.of("select s.id from (select s.id, s.published_at" + (titlesOnly ? ", s.search_title" : "")
-                + " from publication_snapshot s where ").and(where).and(Sql.of(" order by s.published_at desc, s.id limit ?) ", budget));
+    private ShortWalks.Walked walkInOrder(Sql where, int budget, boolean titlesOnly, Sql condition, int wanted, boolean numbered) {
         String by = titlesOnly ? "s" : "w";
+        Sql walked = Sql.of("select s.id, " + (numbered ? by + ".place" : "0") + " from (select s.id, s.published_at"
+                + (titlesOnly ? ", s.search_title" : "")
+                + (numbered ? ", row_number() over (order by s.published_at desc, s.id) as place" : "")
+                + " from publication_snapshot s where ").and(where)
+                .and(Sql.of(" order by s.published_at desc, s.id limit ?) ", budget));
         Sql query = walked.and(Sql.of(titlesOnly ? "s where " : "w join publication_snapshot s on s.id = w.id where "))
                 .and(condition).and(Sql.of(" order by " + by + ".published_at desc, " + by + ".id limit ?", wanted));
-        return jdbc.queryForList(query.sql(), Long.class, query.args().toArray());
+        List<Long> ids = new ArrayList<>();
+        List<Long> rows = new ArrayList<>();
+        jdbc.query(query.sql(), rs -> {
+            ids.add(rs.getLong(1));
+            rows.add(rs.getLong(2));
+        }, query.args().toArray());
+        return new ShortWalks.Walked(ids, rows);
     }
 
     /**
@@ -367,10 +351,14 @@ class SearchPlanner {
      * those are checked for being public (nearly all are), in date order, instead of every match.
      */
     List<Long> ranked(SearchMatch match, Sql index, Sql condition, double share, int wanted) {
-        // a common term is looked for among the newest snapshots first (RecentWindow), through both indexes together
+        // a common term is looked for among the newest snapshots first (RecentWindow), through both indexes together, in
+        // the narrowest window expected to hold the page, then a wider one
         BigramShares known = bigramShares();
-        Sql window = recent.condition(match, share * known.snapshots(), known.snapshots(), wanted);
-        if (window != null) {
+        for (double windowShare : RecentWindow.SHARES) {
+            Sql window = recent.condition(match, share * known.snapshots(), known.snapshots(), wanted, windowShare);
+            if (window == null) {
+                continue;
+            }
             // (a window that came short lately is not read again: 组织 is in an eighth of all titles, none of 综合监督科's)
             List<Long> newest = shortWalks.unlessShort(index.and(condition).and(window), wanted,
                     () -> rankedIn(index, condition.and(window), match.isPublic(), wanted));

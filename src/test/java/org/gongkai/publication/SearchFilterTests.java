@@ -71,13 +71,19 @@ class SearchFilterTests extends AbstractIntegrationTest {
      */
     private void publishGenerated(String prefix, PublicationFixtures.Department department, int count, String newest,
                                   String title, String body, Object... args) {
+        publishGenerated(prefix, department, department.name(), count, newest, title, body, args);
+    }
+
+    /** The same, issued under {@code issuer} (a 发布机构 of its own, which a search can filter on). */
+    private void publishGenerated(String prefix, PublicationFixtures.Department department, String issuer, int count,
+                                  String newest, String title, String body, Object... args) {
         jdbc.update("""
                 insert into public_document (document_id, index_number, department_id, status, first_published_at, last_major_change_at)
                 select ? || lpad(g::text, 5, '0'), ? || '/' || g, ?, 'LIVE', ?::timestamptz - g * interval '1 minute',
                        ?::timestamptz - g * interval '1 minute'
                 from generate_series(0, ? - 1) g""", prefix, prefix, department.id(), newest, newest, count);
         List<Object> all = new java.util.ArrayList<>(List.of(prefix, 800_000_000_000L
-                + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000, newest, department.name(), count));
+                + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L) * 10_000, newest, issuer, count));
         all.addAll(List.of(args));
         jdbc.update("""
                 insert into publication_snapshot (document_id, edition_id, edition_number, published_at, title, summary, catalogue_code,
@@ -460,5 +466,38 @@ class SearchFilterTests extends AbstractIntegrationTest {
         assertThat(again.get().ids()).isEqualTo(expected);
         // a walk for no more than it found is sent again: the five title matches fill a page of five
         assertThat(planner.ranked(match, 5).ids()).isEqualTo(expected.subList(0, 5));
+    }
+
+    @Test
+    void aWalkThatReadsMoreTextsThanTheIndexWouldIsNotSentAgainAndThePageStaysTheSame() throws Exception {
+        PublicationFixtures.Department department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
+        String prefix = "cwk" + newId();
+        String issuer = "丁科" + prefix;
+        String term = term();
+        // 8,000 snapshots of one issuer, one a minute back from a day of 2019, the term in the body of every one but the
+        // newest 2,500: more matches than the cap, common enough for a walk of the newest texts, and none among the first
+        // 2,500 rows that walk reads (terms come in runs, as news does)
+        publishGenerated(prefix, department, issuer, 8_000, "2019-06-01 08:00+08", "'关于有关事项的通知' || g",
+                "'正文' || case when g >= 2500 then ? else '' end", term);
+        jdbc.execute("analyze publication_snapshot");
+        planner.forgetBigramShares();
+        ItemFilter byIssuer = new ItemFilter(List.of(), null, null, issuer, null, null);
+        java.util.function.IntFunction<List<String>> newest = n -> jdbc.queryForList("select document_id from publication_snapshot"
+                + " where issuing_department_name = ? and body_text like ? order by published_at desc, id limit ?", String.class,
+                issuer, "%" + term + "%", n);
+        java.util.function.Predicate<String> walk = sql -> sql.contains("row_number() over");
+
+        var page = new java.util.concurrent.atomic.AtomicReference<List<String>>();
+        List<String> first = org.gongkai.support.StatementCounter.statements(
+                () -> page.getAndSet(ids(search.search(term, byIssuer, PublicSearch.Order.DATE, 1, 10))));
+        assertThat(page.get()).isEqualTo(newest.apply(10));
+        assertThat(first).as("the newest texts are walked first").anyMatch(walk);
+        // it read 2,510 texts for the page, more than the index read would have: the index is read instead, the same page
+        List<String> again = org.gongkai.support.StatementCounter.statements(
+                () -> page.getAndSet(ids(search.search(term, byIssuer, PublicSearch.Order.DATE, 1, 10))));
+        assertThat(again.stream().filter(walk).count()).as("the costly walk is not sent again")
+                .isLessThan(first.stream().filter(walk).count());
+        assertThat(page.get()).isEqualTo(newest.apply(10));
+        assertThat(ids(search.search(term, byIssuer, PublicSearch.Order.DATE, 3, 10))).isEqualTo(newest.apply(30).subList(20, 30));
     }
 }

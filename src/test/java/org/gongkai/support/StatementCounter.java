@@ -17,21 +17,26 @@ import org.springframework.context.annotation.Bean;
  */
 public final class StatementCounter {
 
-    private static final ThreadLocal<int[]> COUNT = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.List<String>> SENT = new ThreadLocal<>();
 
     private StatementCounter() {
     }
 
     /** The number of statements {@code work} sent on this thread. */
     public static int count(Callable<?> work) throws Exception {
-        int[] count = {0};
-        COUNT.set(count);
+        return statements(work).size();
+    }
+
+    /** The statements {@code work} sent on this thread, in order. */
+    public static java.util.List<String> statements(Callable<?> work) throws Exception {
+        java.util.List<String> sent = new java.util.ArrayList<>();
+        SENT.set(sent);
         try {
             work.call();
         } finally {
-            COUNT.remove();
+            SENT.remove();
         }
-        return count[0];
+        return sent;
     }
 
     private static final QueryExecutionListener LISTENER = new QueryExecutionListener() {
@@ -41,9 +46,9 @@ public final class StatementCounter {
 
         @Override
         public void afterQuery(net.ttddyy.dsproxy.ExecutionInfo execInfo, java.util.List<net.ttddyy.dsproxy.QueryInfo> queries) {
-            int[] count = COUNT.get();
-            if (count != null) {
-                count[0] += queries.size();
+            java.util.List<String> sent = SENT.get();
+            if (sent != null) {
+                queries.forEach(query -> sent.add(query.getQuery()));
             }
         }
     };
