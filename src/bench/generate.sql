@@ -18,6 +18,7 @@ drop index if exists publication_snapshot_recent_idx;
 drop index if exists publication_snapshot_keys_idx;
 drop index if exists public_document_visible_idx;
 drop index if exists publication_snapshot_department_idx;
+drop index if exists publication_snapshot_title_department_idx;
 drop index if exists publication_snapshot_topic_idx;
 drop index if exists publication_snapshot_genre_idx;
 
@@ -85,6 +86,9 @@ create index publication_snapshot_department_idx on publication_snapshot (issuin
     include (search_title);
 create index publication_snapshot_topic_idx on publication_snapshot (topic, published_at desc, id) include (search_title);
 create index publication_snapshot_genre_idx on publication_snapshot (genre, published_at desc, id) include (search_title);
+-- as in V53
+create index publication_snapshot_title_department_idx on publication_snapshot
+    using gin (cjk_bigrams(search_title), (array[issuing_department_name::text]));
 -- vacuum too, as autovacuum does in time on a live site: the visibility map lets search read its indexes alone
 vacuum (analyze) public_document;
 vacuum (analyze) publication_snapshot;
