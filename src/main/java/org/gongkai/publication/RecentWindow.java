@@ -45,15 +45,10 @@ class RecentWindow {
     }
 
     /**
-     * " and" the snapshot is in the window of the search's filters on the snapshot ({@link SearchMatch#walkFilter}), or
-     * null when no window is worth it: a year filter (its own range), or fewer matches expected in the window than a few
-     * pages' worth.
+     * " and" the snapshot is in the window of {@code share} of the table (one of {@link #SHARES}) of the search's filters on
+     * the snapshot ({@link SearchMatch#walkFilter}), or null when no window is worth it: a year filter (its own range), or
+     * fewer matches expected in the window than a few pages' worth.
      */
-    Sql condition(SearchMatch match, double expectedMatches, double snapshots, int wanted) {
-        return condition(match, expectedMatches, snapshots, wanted, SHARE);
-    }
-
-    /** The same for a window of {@code share} of the table (one of {@link #SHARES}). */
     Sql condition(SearchMatch match, double expectedMatches, double snapshots, int wanted, double share) {
         if (match.yearRange() != null || !worthIt(expectedMatches * share, wanted)) {
             return null;

@@ -355,11 +355,11 @@ class SearchFilterTests extends AbstractIntegrationTest {
                 java.time.ZoneId.of("Asia/Shanghai"));
 
         // the window of this issuer begins at its snapshot number `offset`, newest first
-        Sql window = recentWindow.condition(match, 1_000_000, snapshots, 30);
+        Sql window = recentWindow.condition(match, 1_000_000, snapshots, 30, RecentWindow.SHARE);
         assertThat(window).isNotNull();
         assertThat(((java.sql.Timestamp) window.args().get(0)).toInstant())
                 .isEqualTo(java.time.OffsetDateTime.parse("2019-03-01T08:00+08:00").minusMinutes(offset).toInstant());
-        assertThat(recentWindow.condition(match, 100, snapshots, 30)).as("too few matches expected in the window").isNull();
+        assertThat(recentWindow.condition(match, 100, snapshots, 30, RecentWindow.SHARE)).as("too few matches expected in the window").isNull();
 
         java.util.function.IntFunction<List<Long>> newest = n -> jdbc.queryForList("select id from publication_snapshot"
                 + " where issuing_department_name = ? and body_text like ? order by published_at desc, id limit ?", Long.class,
