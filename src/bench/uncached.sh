@@ -13,7 +13,8 @@
 # JVM is warmed up first; then every row is measured once a round; each row's CPU a request is counted as well.
 # Start-up: all JVMs are started at once; each one's time to its first served page (Gongkai `/`, petclinic `/owners/1`).
 # Before the warm-up every measured item and crawled catalogue page is asked for once (a crawler's earlier pass; CRAWL=0
-# leaves it out).
+# leaves it out). AHEAD=1 empties the stored item pages first and lets Gongkai's sweep render them ahead of any reader, at a
+# whole core (ItemPagesAhead), instead of the crawl's item requests; the run waits until it has stored the measured items.
 # Knobs: DURATION, WARMUP (seconds of each row's load in each warm-up pass, 20), WARM_PASSES (2), ROUNDS (2), CONNECTIONS (32),
 # TIMEOUT (wrk's, 2s), JAVA_OPTS, PAGE_CACHE_MB (8), OUT. Writes a Markdown table to $OUT.
 set -euo pipefail
@@ -63,7 +64,7 @@ launch_gongkai() { # jar port log [database] -> sets PID
   java -Xmx512m $JAVA_OPTS -jar "$1" --server.port="$2" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/${4:-$DB}" --spring.datasource.username=postgres \
     --spring.datasource.hikari.maximum-pool-size=10 --gongkai.page-cache.max-megabytes="$PAGE_CACHE_MB" \
-    --gongkai.base-url="http://127.0.0.1:$2" > "$WORK/$3" 2>&1 &
+    --gongkai.base-url="http://127.0.0.1:$2" $AHEAD_OPTS > "$WORK/$3" 2>&1 &
   PID=$!
   PIDS+=("$PID")
 }
@@ -73,6 +74,13 @@ measure() { # url mode start -> "rps p50 p95 p99 errors non2xx"
     -s src/bench/uncached.lua "$1" \
     | sed -n 's/^RESULT rps=\([^ ]*\) p50=\([^ ]*\) p95=\([^ ]*\) p99=\([^ ]*\) errors=\([^ ]*\) non2xx=\([^ ]*\)$/\1 \2 \3 \4 \5 \6/p'
 }
+
+AHEAD=${AHEAD:-0}
+AHEAD_OPTS=""
+if [ "$AHEAD" = 1 ]; then
+  AHEAD_OPTS="--gongkai.item-pages.ahead.cpu-share=1 --gongkai.item-pages.ahead.sweep-initial-delay=PT1S"
+  psql -h 127.0.0.1 -U postgres -d "$DB" -qc "truncate stored_item_page"
+fi
 
 # all JVMs start at the same moment, so that each start-up meets the same load
 begin=$(date +%s.%N)
@@ -96,7 +104,11 @@ echo "start-up: petclinic $PET_STARTED s, gongkai $APP_STARTED s${BEFORE_JAR:+, 
 crawl() { # url pid
   local list=$WORK/crawl-urls.txt
   if [ ! -f "$list" ]; then
-    for n in $(seq 1 40000); do printf 'url = "%s/items/bench%08d"\noutput = "/dev/null"\n' '@BASE@' "$n"; done > "$list"
+    if [ "$AHEAD" = 1 ]; then
+      : > "$list" # the items are rendered ahead by the application's sweep
+    else
+      for n in $(seq 1 40000); do printf 'url = "%s/items/bench%08d"\noutput = "/dev/null"\n' '@BASE@' "$n"; done > "$list"
+    fi
     # the catalogue pages of the columns row (uncached.lua, WRK_MODE=columns)
     for code in ggws zcwj jdzf ylzy jbyjjz bszn yjgl czzj; do
       for p in $(seq 1 600); do printf 'url = "%s/catalogue/%s?page=%d"\noutput = "/dev/null"\n' '@BASE@' "$code" "$p"; done
@@ -108,8 +120,17 @@ crawl() { # url pid
   sed "s|@BASE@|$1|" "$list" > "$list.$2"
   local begin=$(date +%s)
   curl -s --no-progress-meter -Z --parallel-max 16 --config "$list.$2" || true
-  echo "crawled 40,000 items and 8,800 catalogue pages of $1 in $(( $(date +%s) - begin )) s"
+  echo "crawled $([ "$AHEAD" = 1 ] || echo "40,000 items and ")8,800 catalogue pages of $1 in $(( $(date +%s) - begin )) s"
 }
+if [ "$AHEAD" = 1 ]; then
+  ahead_began=$(date +%s)
+  for _ in $(seq 1800); do
+    stored=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from stored_item_page where document_id between 'bench00000001' and 'bench00040000'" 2>/dev/null || echo 0)
+    [ "$stored" -ge 39000 ] && break
+    sleep 1
+  done
+  echo "rendered ahead: ${stored:-0} of the measured items stored, $(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from stored_item_page") in all, $(( $(date +%s) - ahead_began )) s after start-up"
+fi
 if [ "${CRAWL:-1}" = 1 ]; then
   crawl "http://127.0.0.1:$APP_PORT" app
   [ -n "$BEFORE_JAR" ] && crawl "http://127.0.0.1:$BEFORE_PORT" before

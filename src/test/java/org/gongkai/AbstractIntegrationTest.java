@@ -16,7 +16,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * Tests must not depend on each other's data: create what you need with unique names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gongkai.database.auto-select=false", "spring.thymeleaf.cache=true"})
+        properties = {"gongkai.database.auto-select=false", "spring.thymeleaf.cache=true",
+                // tests of stored pages see their first renders; ItemPagesAheadTests turns rendering ahead on for itself
+                "gongkai.item-pages.ahead.enabled=false"})
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @org.springframework.context.annotation.Import({org.gongkai.support.TestClock.Configuration.class,

@@ -81,11 +81,13 @@ public class PublicPageCache extends OncePerRequestFilter {
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private final PageStore pageStore;
+    private final ItemPagesAhead ahead;
 
-    PublicPageCache(PageStore pageStore, @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
+    PublicPageCache(PageStore pageStore, ItemPagesAhead ahead, @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
                     @Value("${gongkai.page-cache.max-megabytes:64}") long maxMegabytes,
                     org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         this.pageStore = pageStore;
+        this.ahead = ahead;
         this.enabled = enabled;
         // bounded by bytes, so that many distinct searches cannot push the heap past its limit
         this.pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024 * 1024)
@@ -130,7 +132,9 @@ public class PublicPageCache extends OncePerRequestFilter {
         String key = key(request, preferences);
         boolean gzip = acceptsGzip(request);
         boolean head = "HEAD".equals(request.getMethod());
-        Page page = pages.getIfPresent(key);
+        // this node rendering a page ahead of its readers: rendered and stored, never answered from or kept in memory
+        boolean renderingAhead = ahead.isAhead(request);
+        Page page = renderingAhead ? null : pages.getIfPresent(key);
         // asked only on a miss: a hit, the busiest path of all, needs nothing of the store
         String storableItem = page == null ? pageStore.storableItem(request, preferences) : null;
         String storableListing = page == null && storableItem == null ? pageStore.storableListing(request, preferences) : null;
@@ -142,7 +146,7 @@ public class PublicPageCache extends OncePerRequestFilter {
             storableListing = null; // this node has not read the version yet (it is starting)
         }
         String source = "hit";
-        if (page == null && storableItem != null) {
+        if (page == null && storableItem != null && !renderingAhead) {
             page = fromStore(key, readIn, () -> pageStore.find(storableItem));
             source = "stored";
         } else if (page == null && storableListing != null) {
@@ -200,7 +204,9 @@ public class PublicPageCache extends OncePerRequestFilter {
             // benchmark without gzip walking the long tail pays for no compression it does not receive)
             Page stored = new Page(body, gzip ? compress(body) : null, type, "\"" + hash(body) + "\"",
                     HTTP_DATE.format(Instant.now()), java.util.Map.copyOf(headers));
-            remember(key, stored, renderedIn);
+            if (!renderingAhead) {
+                remember(key, stored, renderedIn);
+            }
             if (storableItem != null && request.getAttribute(PageStore.RENDERED_FROM_VERSION) instanceof Long version) {
                 // the plain bytes only when the writer has to compress them
                 pageStore.storeLater(storableItem, version, stored.contentType(), stored.etag(), stored.headers(),

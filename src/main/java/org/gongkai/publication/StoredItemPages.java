@@ -1,9 +1,12 @@
 package org.gongkai.publication;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -12,6 +15,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -25,7 +30,8 @@ import tools.jackson.databind.ObjectMapper;
  * withdrawal and unpublishing ({@link PublicationWriter}, in the changing transaction), the same changes of the documents it
  * links to or that link to it (after the change commits, {@link #on(PublicationChanged)}), and the published questions
  * asked about it ({@link #pageChanged(String)}). Each increase happens after the data it stands for is written, so a page
- * rendered from data read before a change carries an older version and is never served after it.
+ * rendered from data read before a change carries an older version and is never served after it. Once such a change has
+ * committed, {@link ItemPagesChanged} names the documents whose pages changed (the portal renders them again at once).
  */
 @Service
 public class StoredItemPages {
@@ -53,12 +59,15 @@ public class StoredItemPages {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
     /** After a commit the finished transaction's connection is still bound: a write needs a transaction of its own. */
     private final TransactionTemplate ownTransaction;
 
-    StoredItemPages(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    StoredItemPages(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions,
+                    ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -110,6 +119,46 @@ public class StoredItemPages {
     @Transactional(propagation = Propagation.MANDATORY)
     public void pageChanged(String documentId) {
         jdbc.update("update public_document set page_version = page_version + 1 where document_id = ?", documentId);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(new ItemPagesChanged(List.of(documentId)));
+            }
+        });
+    }
+
+    /** Where a document's stored page stands: {@code current} when this build's copy of its page version is stored. */
+    public record PageState(String documentId, Instant changedAt, boolean current) {
+    }
+
+    /**
+     * The next {@code limit} shown documents, newest change first (from the public list's index), after the given one
+     * ({@code null} for the first), each with whether the build {@code templateKey} has stored its current page.
+     */
+    @Transactional(readOnly = true)
+    public List<PageState> newest(PageState after, int limit, String templateKey) {
+        // the first condition bounds the scan of the list's index; the second leaves out what came before at the same moment
+        String from = after == null ? "" : """
+                and d.last_major_change_at <= ? and (d.last_major_change_at < ? or d.document_id > ?)""";
+        List<Object> arguments = new java.util.ArrayList<>();
+        arguments.add(templateKey);
+        if (after != null) {
+            Timestamp at = Timestamp.from(after.changedAt());
+            arguments.addAll(List.of(at, at, after.documentId()));
+        }
+        arguments.add(limit);
+        // one probe of the stored page's key a document (lateral, with a limit): as a join or an exists, PostgreSQL read the
+        // whole table of pages once to hash it while it held a few thousand rows
+        return jdbc.query("""
+                select d.document_id, d.last_major_change_at, p.current is not null
+                from public_document d left join lateral (select true as current from stored_item_page p
+                    where p.document_id = d.document_id and p.page_version = d.page_version and p.template_key = ?
+                    limit 1) p on true
+                where\s""" + PublicStatus.SHOWN + from + """
+
+                order by d.last_major_change_at desc, d.document_id limit ?""",
+                (rs, n) -> new PageState(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)),
+                arguments.toArray());
     }
 
     /**
@@ -124,7 +173,7 @@ public class StoredItemPages {
     void on(PublicationChanged changed) {
         for (int attempt = 1; ; attempt++) {
             try {
-                ownTransaction.executeWithoutResult(status -> jdbc.update("""
+                List<String> linked = ownTransaction.execute(status -> jdbc.queryForList("""
                         update public_document set page_version = page_version + 1
                         where document_id <> ? and document_id in (
                             select r ->> 'documentId' from publication_snapshot s
@@ -133,8 +182,14 @@ public class StoredItemPages {
                             union all
                             select o.document_id from public_document o
                                 join publication_snapshot os on os.id = o.current_snapshot_id
-                            where os.related @> jsonb_build_array(jsonb_build_object('documentId', ?)))""",
-                        changed.documentId(), changed.documentId(), changed.documentId()));
+                            where os.related @> jsonb_build_array(jsonb_build_object('documentId', ?)))
+                        returning document_id""",
+                        String.class, changed.documentId(), changed.documentId(), changed.documentId()));
+                List<String> changedPages = new java.util.ArrayList<>(linked);
+                if (changed.status() != PublicStatus.UNPUBLISHED) {
+                    changedPages.add(0, changed.documentId());
+                }
+                events.publishEvent(new ItemPagesChanged(List.copyOf(changedPages)));
                 return;
             } catch (PessimisticLockingFailureException deadlock) {
                 if (attempt == 3) {

@@ -55,9 +55,15 @@ public class StoredItemPagesTests extends AbstractIntegrationTest {
     }
 
     private PublicationContent publish(String title, List<PublicationContent.Related> related) {
+        return publish(jdbc, transactions, writer, title, related, Instant.parse("2026-03-10T02:00:00Z"));
+    }
+
+    /** Publishes a first edition with these links at that moment (committed: its after-commit listeners have run). */
+    static PublicationContent publish(JdbcTemplate jdbc, TransactionTemplate transactions, PublicationWriter writer,
+                                      String title, List<PublicationContent.Related> related, Instant at) {
         var department = PublicationFixtures.existingDepartment(jdbc, "疾病预防控制科");
         PublicationContent base = PublicationFixtures.content(department, "st" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
-                title, "存页正文", Instant.parse("2026-03-10T02:00:00Z"));
+                title, "存页正文", at);
         PublicationContent content = new PublicationContent(base.documentId(), base.editionId(), 1, base.departmentId(),
                 base.departmentCreditCode(), base.publishedAt(), false, null, title, base.documentNumber(), base.writtenOn(),
                 base.summary(), base.keywords(), base.catalogueCode(), base.catalogueName(), base.topic(), base.genre(),
