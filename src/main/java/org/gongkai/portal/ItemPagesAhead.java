@@ -75,7 +75,13 @@ public class ItemPagesAhead implements DisposableBean {
     private volatile long lastFullPass = System.nanoTime() - FULL_PASS_EVERY.toNanos();
     private volatile PageState resumeAfter;
 
+    /** Pages asked for after a change and by the sweep, and those not rendered (the node not ready, a timeout). */
+    private final java.util.concurrent.atomic.LongAdder afterChange = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder bySweep = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder failed = new java.util.concurrent.atomic.LongAdder();
+
     ItemPagesAhead(PageStore pageStore, StoredItemPages pages, Environment environment,
+                   org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
                    @Value("${gongkai.item-pages.stored:true}") boolean stored,
                    @Value("${gongkai.page-cache.enabled:true}") boolean pageCache,
                    @Value("${gongkai.item-pages.ahead.enabled:true}") boolean enabled,
@@ -96,6 +102,13 @@ public class ItemPagesAhead implements DisposableBean {
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         this.token = HexFormat.of().formatHex(secret).getBytes(StandardCharsets.US_ASCII);
+        meters.ifAvailable(registry -> {
+            PageStore.count(registry, "gongkai.item.pages.ahead", "trigger", "change", afterChange);
+            PageStore.count(registry, "gongkai.item.pages.ahead", "trigger", "sweep", bySweep);
+            PageStore.count(registry, "gongkai.item.pages.ahead", "trigger", "failed", failed);
+            io.micrometer.core.instrument.Gauge.builder("gongkai.item.pages.ahead.queued", changed, java.util.Collection::size)
+                    .description("changed item pages waiting to be rendered ahead (ItemPagesAhead)").register(registry);
+        });
     }
 
     /** Whether the request is this node's own rendering ahead. */
@@ -135,7 +148,7 @@ public class ItemPagesAhead implements DisposableBean {
                 return;
             }
             queued.remove(documentId);
-            render(documentId);
+            render(documentId, afterChange);
         }
     }
 
@@ -183,7 +196,7 @@ public class ItemPagesAhead implements DisposableBean {
                 }
                 after = state;
                 if (!state.current()) {
-                    render(state.documentId());
+                    render(state.documentId(), bySweep);
                     rendered++;
                 }
             }
@@ -194,18 +207,22 @@ public class ItemPagesAhead implements DisposableBean {
     }
 
     /** Asks this node for the page as a reader taking gzip would; false when it was not rendered (the node is not ready). */
-    boolean render(String documentId) {
+    boolean render(String documentId, java.util.concurrent.atomic.LongAdder trigger) {
         String base = base();
         if (base == null) {
+            failed.increment();
             return false;
         }
         long began = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/items/" + documentId))
                     .timeout(Duration.ofSeconds(30)).header(HEADER, new String(token, StandardCharsets.US_ASCII)).header("Accept-Encoding", "gzip").GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            boolean rendered = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            (rendered ? trigger : failed).increment();
+            return rendered;
         } catch (IOException e) {
             log.debug("item page {} not rendered ahead: {}", documentId, e.toString());
+            failed.increment();
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

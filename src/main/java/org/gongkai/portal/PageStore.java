@@ -173,10 +173,10 @@ public class PageStore implements DisposableBean {
         return page;
     }
 
-    private static void count(io.micrometer.core.instrument.MeterRegistry registry, String name, String tag, String value,
+    static void count(io.micrometer.core.instrument.MeterRegistry registry, String name, String tag, String value,
                               java.util.concurrent.atomic.LongAdder adder) {
         io.micrometer.core.instrument.FunctionCounter.builder(name, adder, java.util.concurrent.atomic.LongAdder::doubleValue)
-                .tag(tag, value).description("stored item and catalogue pages (PageStore)").register(registry);
+                .tag(tag, value).description("stored item and catalogue pages (PageStore, ItemPagesAhead)").register(registry);
     }
 
     /**

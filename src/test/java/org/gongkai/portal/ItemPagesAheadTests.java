@@ -42,6 +42,13 @@ class ItemPagesAheadTests extends AbstractIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double rendered(String trigger) {
+        return meters.get("gongkai.item.pages.ahead").tag("trigger", trigger).functionCounter().count();
+    }
+
     @BeforeEach
     void renderAhead() {
         ReflectionTestUtils.setField(ahead, "enabled", true);
@@ -63,8 +70,10 @@ class ItemPagesAheadTests extends AbstractIntegrationTest {
 
     @Test
     void aPublishedItemIsStoredBeforeAnyoneAsksAndItsFirstReaderGetsTheStoredPage() throws Exception {
+        double afterChanges = rendered("change");
         PublicationContent item = publish("预渲染测试：冬季呼吸道传染病防控提示", List.of(), Instant.parse("2026-05-10T02:00:00Z"));
         StoredItemPagesTests.awaitStored(jdbc, item.documentId());
+        assertThat(rendered("change")).isGreaterThanOrEqualTo(afterChanges + 1);
 
         // the first request of all: from the store, not rendered, and not from memory (rendering ahead keeps nothing there)
         MvcResult first = mvc.perform(get("/items/{id}", item.documentId()))
@@ -98,13 +107,18 @@ class ItemPagesAheadTests extends AbstractIntegrationTest {
 
     @Test
     void theSweepStoresThePagesThatThisBuildHasNotStoredNewestFirst() throws Exception {
-        // the newest change of all the test database holds, so that a sweep of one page takes it
-        PublicationContent item = publish("预渲染测试：新版本上线后补存", List.of(), Instant.parse("2099-06-01T02:00:00Z"));
+        // the newest change of all the test database holds (also one kept from earlier runs), so that a sweep of one page
+        // takes it
+        Instant newest = jdbc.queryForObject("select coalesce(max(last_major_change_at), now()) from public_document", java.sql.Timestamp.class)
+                .toInstant().plus(Duration.ofDays(1));
+        PublicationContent item = publish("预渲染测试：新版本上线后补存", List.of(), newest);
         StoredItemPagesTests.awaitStored(jdbc, item.documentId());
         // as after an upgrade: the stored copy is the older build's, which this build does not serve
         jdbc.update("update stored_item_page set template_key = 'older-build' where document_id = ?", item.documentId());
 
+        double bySweep = rendered("sweep");
         assertThat(ahead.sweep(null, Duration.ofSeconds(30), 1).rendered()).isEqualTo(1);
+        assertThat(rendered("sweep")).isEqualTo(bySweep + 1);
         String key = "older-build";
         for (long deadline = System.nanoTime() + 10_000_000_000L; key.equals("older-build") && System.nanoTime() < deadline; ) {
             Thread.sleep(20);
