@@ -40,6 +40,9 @@ public class StoredItemPagesTests extends AbstractIntegrationTest {
     StoredItemPages storedPages;
 
     @Autowired
+    PageStore pageStore;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -226,5 +229,28 @@ public class StoredItemPagesTests extends AbstractIntegrationTest {
         transactions.executeWithoutResult(s -> storedPages.pageChanged(item.documentId()));
         cache.evictAll();
         assertThat(page(item.documentId()).getResponse().getHeader("X-Page-Cache")).isNull();
+    }
+
+    @Test
+    void theNewestPagesArePagedWithoutSkippingOrRepeatingDocumentsChangedAtTheSameMoment() throws Exception {
+        // three documents changed at one moment after every other in the database (also one kept from an earlier run)
+        Instant newest = jdbc.queryForObject("select coalesce(max(last_major_change_at), now()) from public_document",
+                java.sql.Timestamp.class).toInstant().plus(java.time.Duration.ofDays(1));
+        List<String> same = java.util.stream.Stream.of("甲", "乙", "丙")
+                .map(n -> publish(jdbc, transactions, writer, "存页测试：同一时刻" + n, List.of(), newest).documentId())
+                .sorted().toList();
+        String key = "a-build-that-stored-nothing";
+
+        List<StoredItemPages.PageState> first = storedPages.newest(null, 2, key);
+        List<StoredItemPages.PageState> second = storedPages.newest(first.get(1), 2, key);
+        assertThat(first).extracting(StoredItemPages.PageState::documentId).containsExactly(same.get(0), same.get(1));
+        assertThat(second.get(0).documentId()).isEqualTo(same.get(2));
+        assertThat(second.get(1).changedAt()).isBefore(newest);
+        assertThat(first).allSatisfy(state -> assertThat(state.current()).isFalse());
+
+        // stored by this build: current for this build only
+        renderAndStore(same.get(0));
+        assertThat(storedPages.newest(null, 1, pageStore.templateKey()).get(0).current()).isTrue();
+        assertThat(storedPages.newest(null, 1, key).get(0).current()).isFalse();
     }
 }
