@@ -18,7 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gongkai.database.auto-select=false", "spring.thymeleaf.cache=true",
                 // tests of stored pages see their first renders; ItemPagesAheadTests turns rendering ahead on for itself
-                "gongkai.item-pages.ahead.enabled=false"})
+                "gongkai.item-pages.ahead.enabled=false",
+                // nor does the scheduled sweep run while that class has it on: it calls the sweep itself
+                "gongkai.item-pages.ahead.sweep-initial-delay=P1D"})
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @org.springframework.context.annotation.Import({org.gongkai.support.TestClock.Configuration.class,

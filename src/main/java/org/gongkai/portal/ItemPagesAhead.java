@@ -148,7 +148,9 @@ public class ItemPagesAhead implements DisposableBean {
                 return;
             }
             queued.remove(documentId);
-            render(documentId, afterChange);
+            if (enabled) {
+                render(documentId, afterChange);
+            }
         }
     }
 
@@ -191,7 +193,8 @@ public class ItemPagesAhead implements DisposableBean {
         while (true) {
             List<PageState> states = pages.newest(after, CHUNK, pageStore.templateKey());
             for (PageState state : states) {
-                if (rendered >= maxPages || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+                if (rendered >= maxPages || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()
+                        || !enabled) {
                     return new Sweep(rendered, after);
                 }
                 after = state;
