@@ -46,8 +46,11 @@ class QrCodeIntegrationTests extends AbstractIntegrationTest {
                 .andReturn().getResponse().getContentAsByteArray();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        // read as the exact image it is: zxing's detector, made for photographs, missed the finder patterns of 15 in 2,000
+        // random codes of this size (this test failed once in CI), and none with the hint
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
         assertThat(decoded).isEqualTo(codes.shortUrl(code)).endsWith("/q/" + code);
         mvc.perform(get("/admin/qr/{c}/qr.svg", code).with(as("sysadmin")))
                 .andExpect(header().string("Content-Type", "image/svg+xml"))
