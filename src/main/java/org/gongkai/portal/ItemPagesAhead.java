@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.servlet.http.HttpServletRequest;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -76,9 +77,9 @@ public class ItemPagesAhead implements DisposableBean {
     private volatile PageState resumeAfter;
 
     /** Pages asked for after a change and by the sweep, and those not rendered (the node not ready, a timeout). */
-    private final java.util.concurrent.atomic.LongAdder afterChange = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder bySweep = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder failed = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder afterChange = new LongAdder();
+    private final LongAdder bySweep = new LongAdder();
+    private final LongAdder failed = new LongAdder();
 
     ItemPagesAhead(PageStore pageStore, StoredItemPages pages, Environment environment,
                    org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
@@ -210,7 +211,7 @@ public class ItemPagesAhead implements DisposableBean {
     }
 
     /** Asks this node for the page as a reader taking gzip would; false when it was not rendered (the node is not ready). */
-    boolean render(String documentId, java.util.concurrent.atomic.LongAdder trigger) {
+    boolean render(String documentId, LongAdder trigger) {
         String base = base();
         if (base == null) {
             failed.increment();
@@ -219,7 +220,8 @@ public class ItemPagesAhead implements DisposableBean {
         long began = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/items/" + documentId))
-                    .timeout(Duration.ofSeconds(30)).header(HEADER, new String(token, StandardCharsets.US_ASCII)).header("Accept-Encoding", "gzip").GET().build();
+                    .timeout(Duration.ofSeconds(30)).header(HEADER, new String(token, StandardCharsets.US_ASCII))
+                    .header("Accept-Encoding", "gzip").GET().build();
             boolean rendered = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             (rendered ? trigger : failed).increment();
             return rendered;

@@ -189,7 +189,9 @@ public class StoredItemPages {
                 if (changed.status() != PublicStatus.UNPUBLISHED) {
                     changedPages.add(0, changed.documentId());
                 }
-                events.publishEvent(new ItemPagesChanged(List.copyOf(changedPages)));
+                if (!changedPages.isEmpty()) {
+                    events.publishEvent(new ItemPagesChanged(List.copyOf(changedPages)));
+                }
                 return;
             } catch (PessimisticLockingFailureException deadlock) {
                 if (attempt == 3) {
