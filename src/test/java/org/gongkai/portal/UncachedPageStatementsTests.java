@@ -102,7 +102,7 @@ class UncachedPageStatementsTests extends AbstractIntegrationTest {
                 published.latest(12);
             }
             return jdbc.queryForList("select statement, generic_plans, custom_plans from pg_prepared_statements"
-                    + " where statement like '%) u order by last_major_change_at desc, document_id limit 20 offset 20' or statement like '%order by d.last_major_change_at desc limit 12'");
+                    + " where statement like '%) u order by last_major_change_at desc, document_id limit 20 offset 20) p join %' or statement like '%order by d.last_major_change_at desc limit 12'");
         });
         assertThat(plans).hasSize(2).allSatisfy(plan -> {
             assertThat((Long) plan.get("generic_plans")).as("%s", plan.get("statement")).isGreaterThanOrEqualTo(3);

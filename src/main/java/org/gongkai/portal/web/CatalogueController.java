@@ -73,12 +73,13 @@ class CatalogueController {
                 : all.stream().filter(n -> n.code().equals(node.parentCode())).findFirst().orElse(null);
         ItemFilter filter = new ItemFilter(publicCatalogue.codesUnder(code), blank(topic), blank(genre), blank(department), year, validity);
         model.addAttribute("node", node);
-        model.addAttribute("parent", parent);
-        model.addAttribute("children", all.stream().filter(n -> node.code().equals(n.parentCode())).toList());
+        model.addAttribute("columnHead", fragments.columnHead(node, parent,
+                all.stream().filter(n -> node.code().equals(n.parentCode())).toList(), request, response));
         model.addAttribute("filter", filter);
         var items = published.list(filter, Math.max(1, Math.min(page, 10_000)), PAGE_SIZE);
         model.addAttribute("items", items);
-        // the filter choices and the list, the most of the page's template, as kept for the same values (KeptFragments)
+        // the filter choices and the list, with the column's head the most of the page's template, as kept for the same
+        // values (KeptFragments)
         model.addAttribute("filterChoices", fragments.filterChoices(filter, published.facets(), request, response));
         model.addAttribute("itemList", fragments.itemList(items.items(), request, response));
         // 本栏目暂无此类信息: a column the office left empty on purpose says why (read only for an empty column)

@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gongkai.content.CatalogueColumns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * The HTML of a template fragment, rendered once for the values it shows and then kept in this node's memory: the parts of a
  * public page that are the same for every reader and every address showing the same values (a catalogue page's twenty items,
- * its filter choices). A catalogue page is rendered for every new address (filters, pages, a parameter of someone's link),
+ * its filter choices, its column's head). A catalogue page is rendered for every new address (filters, pages, a parameter of someone's link),
  * and these two fragments were a third of its template's work: 56 options of five selects and twenty rows, each several
  * expressions.
  * <p>
@@ -88,10 +89,26 @@ class KeptFragments {
         });
     }
 
+    /** A fragment that reads no variables, only messages, links and beans: the same on every page (gk:kept). */
+    Markup fixed(String template, String fragment, HttpServletRequest request, HttpServletResponse response) {
+        return render(template, fragment, Map.of(), request, response);
+    }
+
     /** The filter selects of the catalogue and search pages (主题, 体裁, 发布机构, year, 有效性), the reader's choice selected. */
     Markup filterChoices(org.gongkai.publication.PublicViews.ItemFilter filter, org.gongkai.publication.PublicViews.Facets facets,
                          HttpServletRequest request, HttpServletResponse response) {
         return render("portal/fragments", "filters", Map.of("filter", filter, "facets", facets), request, response);
+    }
+
+    /** A column's breadcrumbs, name, description and sub-columns: the same on every page of the column. */
+    Markup columnHead(CatalogueColumns.CatalogueColumn node, CatalogueColumns.CatalogueColumn parent,
+                      java.util.List<CatalogueColumns.CatalogueColumn> children, HttpServletRequest request,
+                      HttpServletResponse response) {
+        Map<String, Object> values = new java.util.HashMap<>(); // a parent may be null, which Map.of refuses
+        values.put("node", node);
+        values.put("parent", parent);
+        values.put("children", children);
+        return render("portal/fragments", "column-head", values, request, response);
     }
 
     /** A list of published items: title, department, date; the withdrawn ones marked. */
