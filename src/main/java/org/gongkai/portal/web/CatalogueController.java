@@ -78,9 +78,9 @@ class CatalogueController {
         model.addAttribute("filter", filter);
         var items = published.list(filter, Math.max(1, Math.min(page, 10_000)), PAGE_SIZE);
         model.addAttribute("items", items);
-        // the filter choices and the list, with the column's head the most of the page's template, as kept for the same
-        // values (KeptFragments)
-        model.addAttribute("filterChoices", fragments.filterChoices(filter, published.facets(), request, response));
+        // the filter form and the list, with the column's head the most of the page's template, as kept for the same values
+        // (KeptFragments)
+        model.addAttribute("columnFilters", fragments.columnFilters(code, filter, published.facets(), request, response));
         model.addAttribute("itemList", fragments.itemList(items.items(), request, response));
         // 本栏目暂无此类信息: a column the office left empty on purpose says why (read only for an empty column)
         model.addAttribute("emptyNote", items.total() == 0 ? cadence.emptyNote(code).orElse(null) : null);

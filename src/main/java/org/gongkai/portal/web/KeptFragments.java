@@ -111,6 +111,13 @@ class KeptFragments {
         return render("portal/fragments", "column-head", values, request, response);
     }
 
+    /** A column's filter form (its selects as {@link #filterChoices} renders them), the reader's choice selected. */
+    Markup columnFilters(String code, org.gongkai.publication.PublicViews.ItemFilter filter,
+                         org.gongkai.publication.PublicViews.Facets facets, HttpServletRequest request, HttpServletResponse response) {
+        return render("portal/fragments", "column-filters", Map.of("code", code, "filter", filter, "facets", facets), request,
+                response);
+    }
+
     /** A list of published items: title, department, date; the withdrawn ones marked. */
     Markup itemList(java.util.List<org.gongkai.publication.PublicViews.ItemSummary> items, HttpServletRequest request,
                     HttpServletResponse response) {
