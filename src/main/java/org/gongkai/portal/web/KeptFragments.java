@@ -24,9 +24,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * The HTML of a template fragment, rendered once for the values it shows and then kept in this node's memory: the parts of a
  * public page that are the same for every reader and every address showing the same values (a catalogue page's twenty items,
- * its filter choices, its column's head). A catalogue page is rendered for every new address (filters, pages, a parameter of someone's link),
- * and these two fragments were a third of its template's work: 56 options of five selects and twenty rows, each several
- * expressions.
+ * its filter form, its column's head; the public layout's fixed parts through {@code gk:kept}). A catalogue page is rendered
+ * for every new address (filters, pages, a parameter of someone's link), and the list and the filter selects alone were a
+ * third of its template's work: 56 options of five selects and twenty rows, each several expressions.
  * <p>
  * A fragment is kept under the values it is rendered from, compared by equality (records: every field of every item
  * summary), with the template, fragment and locale. Nothing is ever evicted for being out of date: when an item changes, its

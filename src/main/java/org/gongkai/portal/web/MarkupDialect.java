@@ -27,7 +27,7 @@ import org.thymeleaf.web.servlet.IServletWebExchange;
  * <p>
  * {@code gk:kept="template :: fragment"} replaces its element with that fragment as {@link KeptFragments#fixed} keeps it:
  * for the parts of the public layout that are the same on every page (the stylesheet links, the site's name, the menu, the
- * footer; layout/public-chrome), which were half of the expressions an uncached catalogue page evaluated.
+ * footer; layout/public-chrome), 32 of the layout's 43 {@code th:} attributes.
  */
 @Component
 class MarkupDialect extends AbstractProcessorDialect {
@@ -57,13 +57,14 @@ class MarkupDialect extends AbstractProcessorDialect {
         @Override
         protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
                                  String attributeValue, IElementTagStructureHandler structureHandler) {
-            String[] selector = attributeValue.split("::");
-            if (selector.length != 2 || !(context instanceof IWebContext web)
+            int separator = attributeValue.indexOf("::");
+            if (separator < 0 || !(context instanceof IWebContext web)
                     || !(web.getExchange() instanceof IServletWebExchange exchange)) {
                 throw new TemplateProcessingException("gk:kept takes \"template :: fragment\" in a servlet request, not "
                         + attributeValue);
             }
-            KeptFragments.Markup markup = kept.getObject().fixed(selector[0].strip(), selector[1].strip(),
+            KeptFragments.Markup markup = kept.getObject().fixed(attributeValue.substring(0, separator).strip(),
+                    attributeValue.substring(separator + 2).strip(),
                     (HttpServletRequest) exchange.getNativeRequestObject(),
                     (HttpServletResponse) exchange.getNativeResponseObject());
             structureHandler.replaceWith(markup.html(), false);
